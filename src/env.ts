@@ -1,0 +1,63 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once. Empty strings count as unset so a
+ * blank line in a deployment's env file never switches an adapter on by accident.
+ */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  DATABASE_URL: optionalUrl,
+  PGLITE_DIR: z.preprocess(blankToUndefined, z.string().default(".data/pglite")),
+  UPLOAD_DIR: z.preprocess(blankToUndefined, z.string().default(".data/uploads")),
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalUrl,
+  ADMIN_EMAIL: z.preprocess(blankToUndefined, z.email().optional()),
+  ADMIN_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8).optional()),
+  ICP_LICENSE: optionalString,
+  MEILI_URL: optionalUrl,
+  MEILI_MASTER_KEY: optionalString,
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  SMTP_URL: optionalUrl,
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+  TEST_DATABASE_URL: optionalUrl,
+  NEXT_PHASE: optionalString,
+});
+
+export type Env = z.infer<typeof schema> & { NEXTAUTH_URL: string; dataDir: string; embedded: boolean };
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const NEXTAUTH_URL = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
+  // next-auth v4 reads NEXTAUTH_URL itself; give it the port-aware default so sign-in works on any port.
+  process.env.NEXTAUTH_URL = NEXTAUTH_URL;
+  return {
+    ...e,
+    NEXTAUTH_URL,
+    dataDir: path.dirname(path.resolve(e.PGLITE_DIR)),
+    embedded: !e.DATABASE_URL,
+  };
+}
+
+export const env: Env = load();
+
+/** Start-up checks that must stop a production server, not a build or a test run. */
+export function assertProductionReady(): void {
+  if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+    throw new Error(
+      "NEXTAUTH_SECRET is not set. A production deployment on PostgreSQL (DATABASE_URL) needs a fixed secret " +
+        "shared by every app process: generate one with `openssl rand -base64 32` and set NEXTAUTH_SECRET.",
+    );
+  }
+}

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` package under vitest and the CLI, which are server code already.
+export {};
