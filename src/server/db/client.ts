@@ -2,6 +2,13 @@ import "server-only";
 import { env } from "@/env";
 import { openDatabase, type DatabaseHandle } from "./open";
 import type { Db } from "./types";
+import { ensurePlatformAdmin } from "../services/bootstrap";
+
+async function announceAdmin(created: { email: string; password: string } | null) {
+  if (!created) return;
+  // Printed once, when the admin is created; the password is not stored anywhere in clear.
+  console.log(`\n  纺链 Fanglian: platform admin created\n    e-mail:   ${created.email}\n    password: ${created.password}\n`);
+}
 
 export type { Db } from "./types";
 
@@ -10,7 +17,10 @@ const globalForDb = globalThis as unknown as { fanglianDb?: Promise<DatabaseHand
 
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!globalForDb.fanglianDb) {
-    globalForDb.fanglianDb = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
+    globalForDb.fanglianDb = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR }).then(async (handle) => {
+      await announceAdmin(await ensurePlatformAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }));
+      return handle;
+    });
     globalForDb.fanglianDb.catch(() => {
       globalForDb.fanglianDb = undefined;
     });

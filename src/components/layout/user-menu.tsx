@@ -1,0 +1,80 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { Building2, ChevronDown, LogOut, Shield, User } from "lucide-react";
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { DropdownMenu } from "radix-ui";
+import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/lib/trpc/client";
+
+export interface MenuViewer {
+  name: string;
+  isPlatformAdmin: boolean;
+  activeOrganizationId: string | null;
+  organizations: Array<{ organizationId: string; name: string; role: string }>;
+}
+
+const item = "flex cursor-pointer select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent";
+
+export function UserMenu({ viewer }: { viewer: MenuViewer }) {
+  const t = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const switchOrg = useMutation(trpc.account.switchOrganization.mutationOptions({ onSuccess: () => router.refresh() }));
+  const active = viewer.organizations.find((o) => o.organizationId === viewer.activeOrganizationId);
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <Button variant="outline" size="sm" data-testid="user-menu" className="max-w-56">
+          <User className="h-4 w-4" aria-hidden="true" />
+          <span className="truncate">{viewer.name}</span>
+          <ChevronDown className="h-4 w-4" aria-hidden="true" />
+        </Button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-60 rounded-md border bg-background p-1 shadow-lg">
+          {active ? (
+            <DropdownMenu.Label className="px-2 py-1.5 text-xs text-muted-foreground">
+              {t("activeOrganization")}: <span className="font-medium text-foreground">{active.name}</span>
+            </DropdownMenu.Label>
+          ) : null}
+          {viewer.organizations.length > 1 ? (
+            <DropdownMenu.Group aria-label={t("switchOrganization")}>
+              {viewer.organizations
+                .filter((o) => o.organizationId !== viewer.activeOrganizationId)
+                .map((o) => (
+                  <DropdownMenu.Item key={o.organizationId} className={item} onSelect={() => switchOrg.mutate({ organizationId: o.organizationId })}>
+                    <Building2 className="h-4 w-4" aria-hidden="true" />
+                    {t("switchOrganization")}: {o.name}
+                  </DropdownMenu.Item>
+                ))}
+              <DropdownMenu.Separator className="my-1 h-px bg-border" />
+            </DropdownMenu.Group>
+          ) : null}
+          <DropdownMenu.Item asChild className={item}>
+            <Link href="/account">
+              <User className="h-4 w-4" aria-hidden="true" />
+              {t("account")}
+            </Link>
+          </DropdownMenu.Item>
+          {viewer.isPlatformAdmin ? (
+            <DropdownMenu.Item asChild className={item}>
+              <Link href="/admin">
+                <Shield className="h-4 w-4" aria-hidden="true" />
+                {t("admin")}
+              </Link>
+            </DropdownMenu.Item>
+          ) : null}
+          <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item className={item} data-testid="sign-out" onSelect={() => void signOut({ callbackUrl: "/" })}>
+            <LogOut className="h-4 w-4" aria-hidden="true" />
+            {t("signOut")}
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
