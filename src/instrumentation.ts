@@ -1,3 +1,4 @@
+// NEXT_RUNTIME is inlined by the compiler (Next's documented pattern); everything else comes from env.ts.
 /** Runs once when the server starts: refuse a misconfigured production start, open the database early. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
