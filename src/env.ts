@@ -32,29 +32,33 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { NEXTAUTH_URL: string; dataDir: string; embedded: boolean };
 
-function load(): Env {
-  const parsed = schema.safeParse(process.env);
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${lines}`);
   }
   const e = parsed.data;
-  const NEXTAUTH_URL = e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
-  // next-auth v4 reads NEXTAUTH_URL itself; give it the port-aware default so sign-in works on any port.
-  process.env.NEXTAUTH_URL = NEXTAUTH_URL;
   return {
     ...e,
-    NEXTAUTH_URL,
+    NEXTAUTH_URL: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
     dataDir: path.dirname(path.resolve(e.PGLITE_DIR)),
     embedded: !e.DATABASE_URL,
   };
 }
 
+function load(): Env {
+  const e = parseEnv(process.env);
+  // next-auth v4 reads NEXTAUTH_URL itself; give it the port-aware default so sign-in works on any port.
+  process.env.NEXTAUTH_URL = e.NEXTAUTH_URL;
+  return e;
+}
+
 export const env: Env = load();
 
 /** Start-up checks that must stop a production server, not a build or a test run. */
-export function assertProductionReady(): void {
-  if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+export function assertProductionReady(e: Env = env): void {
+  if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.NEXTAUTH_SECRET) {
     throw new Error(
       "NEXTAUTH_SECRET is not set. A production deployment on PostgreSQL (DATABASE_URL) needs a fixed secret " +
         "shared by every app process: generate one with `openssl rand -base64 32` and set NEXTAUTH_SECRET.",

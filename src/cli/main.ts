@@ -1,0 +1,60 @@
+import { DatabaseLockedError } from "@/server/db/lock";
+import { migrateCommand } from "./commands/migrate";
+import { seedCommand } from "./commands/seed";
+import { settingsCommand } from "./commands/settings";
+import { EXIT_INTERNAL, EXIT_USAGE, makeOutput, parseArgs, UsageError, type Output, type ParsedArgs } from "./io";
+
+type Command = { run: (args: ParsedArgs, out: Output) => Promise<number>; options: Record<string, "boolean" | "string">; help: string };
+
+const commands: Record<string, Command> = {
+  seed: { run: seedCommand, options: {}, help: "seed                      build the demo market on an empty database" },
+  migrate: { run: migrateCommand, options: {}, help: "migrate                   apply pending database migrations" },
+  settings: { run: settingsCommand, options: {}, help: "settings get|set KEY JSON read or change a runtime setting (auth.rateLimit, auth.otp)" },
+};
+
+function usage(): string {
+  return [
+    "usage: fanglian <command> [options] [--json]",
+    "",
+    ...Object.values(commands).map((c) => `  ${c.help}`),
+    "",
+    "Database: DATABASE_URL (PostgreSQL) if set, else the embedded database in PGLITE_DIR (.data/pglite).",
+  ].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const json = rest.includes("--json");
+  const out = makeOutput(json);
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    const args = parseArgs(rest, { ...command.options, json: "boolean" });
+    return await command.run(args, out);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out.log(`fanglian: ${e.message}\n\n${usage()}`);
+      if (json) out.result({ error: "usage", message: e.message }, "");
+      return EXIT_USAGE;
+    }
+    if (e instanceof DatabaseLockedError) {
+      out.log(`fanglian: ${e.message}`);
+      if (json) out.result({ error: "database_locked", message: e.message }, "");
+      return EXIT_INTERNAL;
+    }
+    out.log(`fanglian: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT_INTERNAL;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(EXIT_INTERNAL);
+  },
+);
