@@ -1,0 +1,15 @@
+import { ClipboardList } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { BrowsePlaceholder } from "@/components/org/browse-placeholder";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("org.browse.demands");
+  return { title: t("title"), description: t("description") };
+}
+
+export default function DemandsPage() {
+  return <BrowsePlaceholder kind="demands" icon={ClipboardList} />;
+}
