@@ -11,7 +11,7 @@ export const uniquePhone = () => `139${String(Date.now() + n++).slice(-8)}`;
 export async function signInWithPassword(page: Page, email: string, password: string) {
   await page.goto("/signin");
   await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
 }
 

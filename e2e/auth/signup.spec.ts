@@ -28,7 +28,7 @@ test.describe("sign-up", () => {
     await page.goto("/signup");
     await page.getByLabel("您的姓名").fill("王测试");
     await page.getByLabel("电子邮箱").fill(email);
-    await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("密码").fill(PASSWORD);
     await page.getByText("中小企业", { exact: true }).click();
     await page.getByLabel("企业名称").fill(name);
     await page.getByLabel("统一社会信用代码").fill(randomValidUscc());
@@ -65,7 +65,7 @@ test.describe("sign-up", () => {
     await page.goto("/signup");
     await page.getByLabel("您的姓名").fill("李重复");
     await page.getByLabel("电子邮箱").fill("anchor@demo.fanglian.local");
-    await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("密码").fill(PASSWORD);
     await page.getByText("龙头企业", { exact: true }).click();
     await page.getByLabel("企业名称").fill("重复测试集团有限公司");
     await page.getByTestId("accept-privacy").check();
