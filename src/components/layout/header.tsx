@@ -40,14 +40,14 @@ export async function Header({ viewer }: { viewer: ResolvedSession | null }) {
   return (
     <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4">
-        <Link href="/" className="flex items-baseline gap-2 font-semibold text-primary" aria-label={`${t("common.appName")} ${t("common.appNameEn")}`}>
+        <Link href="/" className="flex shrink-0 items-baseline gap-2 whitespace-nowrap font-semibold text-primary" aria-label={`${t("common.appName")} ${t("common.appNameEn")}`}>
           <span className="text-xl tracking-wide">{t("common.appName")}</span>
-          <span className="text-sm font-medium text-muted-foreground">{t("common.appNameEn")}</span>
+          <span className="hidden text-sm font-medium text-muted-foreground sm:inline">{t("common.appNameEn")}</span>
         </Link>
         <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
           <NavLinks items={items} className="flex items-center gap-1" />
         </nav>
-        <div className="ml-auto flex items-center gap-2 lg:ml-0">
+        <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2 lg:ml-0">
           <LanguageSwitch />
           {auth}
           <details className="relative lg:hidden">

@@ -29,7 +29,8 @@ export function LanguageSwitch() {
       }
     >
       <Languages className="h-4 w-4" aria-hidden="true" />
-      {next === "en" ? t("switchToEnglish") : t("switchToChinese")}
+      <span className="hidden sm:inline">{next === "en" ? t("switchToEnglish") : t("switchToChinese")}</span>
+      <span className="sm:hidden">{next === "en" ? "EN" : "中"}</span>
     </Button>
   );
 }

@@ -28,9 +28,9 @@ export function UserMenu({ viewer }: { viewer: MenuViewer }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
-        <Button variant="outline" size="sm" data-testid="user-menu" className="max-w-56">
+        <Button variant="outline" size="sm" data-testid="user-menu" className="max-w-56" aria-label={`${t("account")}: ${viewer.name}`}>
           <User className="h-4 w-4" aria-hidden="true" />
-          <span className="truncate">{viewer.name}</span>
+          <span className="sr-only truncate sm:not-sr-only">{viewer.name}</span>
           <ChevronDown className="h-4 w-4" aria-hidden="true" />
         </Button>
       </DropdownMenu.Trigger>

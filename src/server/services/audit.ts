@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../db/types";
-import { auditLog } from "../db/schema";
+import { auditLog, organizations, users } from "../db/schema";
 
 export interface AuditEntry {
   organizationId?: string | null;
@@ -27,9 +27,25 @@ export async function queryAudit(db: Db, opts: { organizationId?: string; before
   const conds = [];
   if (opts.organizationId) conds.push(eq(auditLog.organizationId, opts.organizationId));
   if (opts.before) conds.push(lt(auditLog.id, opts.before));
+  // Names are joined in so that admins can read the log; a deleted actor shows as null.
   return db
-    .select()
+    .select({
+      id: auditLog.id,
+      organizationId: auditLog.organizationId,
+      actorUserId: auditLog.actorUserId,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      changes: auditLog.changes,
+      createdAt: auditLog.createdAt,
+      actorName: users.name,
+      actorEmail: users.email,
+      organizationNameZh: organizations.nameZh,
+      organizationNameEn: organizations.nameEn,
+    })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(organizations, eq(organizations.id, auditLog.organizationId))
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(opts.limit);

@@ -30,11 +30,24 @@ const publicColumns = {
   createdAt: organizations.createdAt,
 };
 
-function profileColumns(p: OrganizationProfile) {
+/**
+ * Coordinates: those given; else the stored ones while the place is unchanged (a form without a map
+ * must not reset a precise position); else the centre of the county, city or province.
+ */
+function profileColumns(p: OrganizationProfile, before?: Organization) {
+  const samePlace =
+    before &&
+    before.lat !== null &&
+    before.lng !== null &&
+    before.provinceAdcode === p.provinceAdcode &&
+    (before.cityAdcode ?? undefined) === p.cityAdcode &&
+    (before.countyAdcode ?? undefined) === p.countyAdcode;
   const coords =
     p.lat !== undefined && p.lng !== undefined
       ? { lat: p.lat, lng: p.lng }
-      : defaultCoordinates({ provinceAdcode: p.provinceAdcode, cityAdcode: p.cityAdcode, countyAdcode: p.countyAdcode });
+      : samePlace
+        ? { lat: before.lat!, lng: before.lng! }
+        : defaultCoordinates({ provinceAdcode: p.provinceAdcode, cityAdcode: p.cityAdcode, countyAdcode: p.countyAdcode });
   return {
     type: p.type,
     nameZh: p.nameZh,
@@ -97,7 +110,7 @@ export async function updateOrganization({ ctx, input }: { ctx: OrgContext; inpu
     if (!before) throw notFound();
     if (before.type !== input.type) throw forbidden("orgTypeFixed");
     await assertUsccFree(tx, input.uscc, id);
-    const next = profileColumns(input);
+    const next = profileColumns(input, before);
     const changes = diffFields(before, next);
     // A verified firm that changes its legal identity goes back to review.
     const identityChanged = "uscc" in changes || "nameZh" in changes;

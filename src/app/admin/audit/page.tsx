@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { dateTimeFormat } from "@/components/org/display";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
@@ -30,7 +30,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const before = sp.before && /^\d+$/.test(sp.before) ? Number(sp.before) : undefined;
   const orgParsed = uuidSchema.safeParse(sp.org ?? "");
   const organizationId = orgParsed.success ? orgParsed.data : undefined;
-  const [caller, t, format] = await Promise.all([getServerCaller(), getTranslations("admin.audit"), getFormatter()]);
+  const [caller, t, format, locale] = await Promise.all([getServerCaller(), getTranslations("admin.audit"), getFormatter(), getLocale()]);
   const entries = await caller.admin.audit({ before, organizationId, limit: PAGE });
   const last = entries.at(-1);
   const actionLabel = (action: string) => (t.has(`actions.${action}`) && typeof t.raw(`actions.${action}`) === "string" ? t(`actions.${action}`) : action);
@@ -99,7 +99,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                     {e.organizationId ? (
                       <span className="flex flex-col gap-0.5">
                         <Link href={`/org/${e.organizationId}`} className="text-primary underline-offset-4 hover:underline">
-                          {t("viewOrganization")}
+                          {(locale === "en" && e.organizationNameEn) || e.organizationNameZh || t("viewOrganization")}
                         </Link>
                         <Link href={query({ org: e.organizationId })} className="text-xs text-muted-foreground underline-offset-4 hover:underline">
                           {t("onlyThisOrganization")}
@@ -111,8 +111,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                   </td>
                   <td className="px-3 py-2">
                     {e.actorUserId ? (
-                      <span className="block max-w-[10rem] truncate font-mono text-xs" title={e.actorUserId}>
-                        {e.actorUserId}
+                      <span className="block max-w-[14rem]" title={e.actorUserId}>
+                        {e.actorName}
+                        <span className="block truncate text-xs text-muted-foreground">{e.actorEmail}</span>
                       </span>
                     ) : (
                       <span className="text-muted-foreground">{t("system")}</span>

@@ -7,7 +7,9 @@ import { getSetting, setSetting, settingSchemas } from "../../services/settings"
 import { adminProcedure, router } from "../trpc";
 
 export const adminRouter = router({
-  outbox: adminProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).optional()).query(({ ctx, input }) => listOutbox(ctx.db, { limit: input?.limit ?? 50 })),
+  outbox: adminProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(50), before: z.date().optional() }).optional())
+    .query(({ ctx, input }) => listOutbox(ctx.db, { limit: input?.limit ?? 50, before: input?.before })),
   pendingOrganizations: adminProcedure.query(({ ctx }) => orgs.listOrganizationsPendingVerification({ ctx })),
   verifyOrganization: adminProcedure
     .input(z.object({ organizationId: uuidSchema, decision: z.enum(["verified", "rejected"]), note: z.string().max(500).optional() }))

@@ -39,6 +39,18 @@ describeEachDb("organisations", (t) => {
     await expect(caller.organization.create(orgProfile({ cityAdcode: "370600", countyAdcode: "370215" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("keeps precise coordinates when a profile is saved without them, and re-centres when the place changes", async () => {
+    const { userId } = await createMember(t.db);
+    const caller = await callerFor(t.db, userId);
+    const profile = orgProfile({ cityAdcode: "370700", countyAdcode: "370785", lat: 36.3801, lng: 119.7512 });
+    await caller.organization.create(profile);
+    const fresh = await callerFor(t.db, userId); // the new organisation is now the active one
+    const saved = await fresh.organization.update({ ...profile, lat: undefined, lng: undefined, description: "毛巾" });
+    expect([saved.lat, saved.lng]).toEqual([36.3801, 119.7512]);
+    const moved = await fresh.organization.update({ ...profile, lat: undefined, lng: undefined, countyAdcode: "370782" });
+    expect(moved.lat).not.toBe(36.3801);
+  });
+
   it("keeps firms outside Shandong with their province and no Shandong city", async () => {
     const { userId } = await createMember(t.db);
     const caller = await callerFor(t.db, userId);
