@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Typed domain errors. Services throw these; the tRPC layer maps them to codes in one place
  * (api/trpc.ts) and the UI translates `messageKey` (an i18n key under `errors.*`).

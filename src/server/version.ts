@@ -1,3 +1,4 @@
+import "server-only";
 import pkg from "../../package.json" with { type: "json" };
 
 export const version: string = pkg.version;

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { emailSignInSchema, phoneSignInSchema, signUpSchema } from "@/domain/schemas/account";

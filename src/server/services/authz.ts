@@ -1,3 +1,4 @@
+import "server-only";
 import type { MemberRole } from "@/domain/schemas/organization";
 import { forbidden } from "../errors";
 import type { OrgContext } from "./context";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { defaultCoordinates } from "@/domain/taxonomy";
 import type { OrganizationProfile } from "@/domain/schemas/organization";

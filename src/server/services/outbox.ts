@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, lt } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { messageOutbox } from "../db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { auditLog, files, memberships, organizations, users } from "../db/schema";
 import { conflict, notFound } from "../errors";

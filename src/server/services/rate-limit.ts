@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, gt, min } from "drizzle-orm";
 import type { Db } from "../db/types";
 import { authAttempts } from "../db/schema";

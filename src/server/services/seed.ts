@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { organizationProfileSchema, type OrganizationProfileInput } from "@/domain/schemas/organization";
 import { randomValidUscc } from "@/domain/uscc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { localeSchema, uuidSchema } from "@/domain/schemas/common";
 import { requestOtpSchema, signUpSchema } from "@/domain/schemas/account";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { uuidSchema } from "@/domain/schemas/common";
 import { queryAudit } from "../../services/audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { emailSchema, uuidSchema } from "@/domain/schemas/common";
 import { memberRoleSchema, organizationProfileSchema } from "@/domain/schemas/organization";
