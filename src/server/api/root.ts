@@ -1,6 +1,10 @@
 import "server-only";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { certificationRouter } from "./routers/certification";
+import { demandRouter } from "./routers/demand";
+import { importsRouter } from "./routers/imports";
+import { listingRouter } from "./routers/listing";
 import { organizationRouter } from "./routers/organization";
 import { createCallerFactory, router } from "./trpc";
 
@@ -8,6 +12,10 @@ export const appRouter = router({
   account: accountRouter,
   organization: organizationRouter,
   admin: adminRouter,
+  listing: listingRouter,
+  certification: certificationRouter,
+  demand: demandRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;
