@@ -2,11 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, arrayContains, eq } from "drizzle-orm";
 import { extensionOf, sniffType, uploadRules, type UploadPurpose } from "@/domain/file-types";
-import { files, memberships } from "../db/schema";
+import { files, listings, memberships } from "../db/schema";
 import { invalid, notFound } from "../errors";
-import type { AuthedContext } from "./context";
+import type { AuthedContext, ServiceContext } from "./context";
 
 /**
  * Stores an upload under `uploadDir` and records it. The type is read from the bytes; the file is
@@ -56,12 +56,24 @@ export async function storeUpload({
   }
 }
 
-/** The uploader, members of the file's organisation and platform admins may read a file. */
-export async function openUpload({ ctx, uploadDir, id }: { ctx: AuthedContext; uploadDir: string; id: string }) {
+/**
+ * Who may read a file: anyone, for a photo of a published listing; otherwise the uploader, members
+ * of the file's organisation and platform admins.
+ */
+export async function openUpload({ ctx, uploadDir, id }: { ctx: ServiceContext; uploadDir: string; id: string }) {
   const [file] = await ctx.db.select().from(files).where(eq(files.id, id));
   if (!file) throw notFound("fileNotFound");
-  let allowed = ctx.actor.isPlatformAdmin || file.ownerUserId === ctx.actor.userId;
-  if (!allowed && file.organizationId) {
+  let allowed = false;
+  if (file.purpose === "photo") {
+    const [published] = await ctx.db
+      .select({ id: listings.id })
+      .from(listings)
+      .where(and(eq(listings.status, "published"), arrayContains(listings.photoFileIds, [file.id])))
+      .limit(1);
+    allowed = Boolean(published);
+  }
+  if (!allowed && ctx.actor) allowed = ctx.actor.isPlatformAdmin || file.ownerUserId === ctx.actor.userId;
+  if (!allowed && ctx.actor && file.organizationId) {
     const [m] = await ctx.db
       .select({ id: memberships.id })
       .from(memberships)

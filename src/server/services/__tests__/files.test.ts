@@ -5,6 +5,8 @@ import { expect, it } from "vitest";
 import { describeEachDb } from "@/test/db";
 import { createMember } from "@/test/factories";
 import { createContext } from "../../api/trpc";
+import { eq } from "drizzle-orm";
+import { listings } from "../../db/schema";
 import type { Db } from "../../db/types";
 import { openUpload, storeUpload } from "../files";
 
@@ -44,5 +46,30 @@ describeEachDb("uploads", (t) => {
       params: { mb: 5 },
     });
     expect(fs.readdirSync(uploadDir, { recursive: true }).length).toBe(before);
+  });
+
+  it("lets anyone see the photos of a published listing, and nobody else's", async () => {
+    const owner = await createMember(t.db);
+    const ctx = await authed(t.db, owner.userId);
+    const photo = await storeUpload({ ctx, uploadDir, input: { purpose: "photo", bytes: PNG } });
+    const [listing] = await t.db
+      .insert(listings)
+      .values({
+        organizationId: owner.organizationId,
+        chainLink: "spinning",
+        title: "精梳棉纱",
+        capacityValue: 100,
+        capacityUnit: "t_per_month",
+        capacityInputValue: 100,
+        capacityInputUnit: "吨/月",
+        photoFileIds: [photo.id],
+        status: "draft",
+      })
+      .returning();
+    const anonymous = await createContext({ db: t.db, userId: null, baseUrl: "http://localhost" });
+    await expect(openUpload({ ctx: anonymous, uploadDir, id: photo.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await t.db.update(listings).set({ status: "published" }).where(eq(listings.id, listing!.id));
+    const read = await openUpload({ ctx: anonymous, uploadDir, id: photo.id });
+    expect(read.file.mime).toBe("image/png");
   });
 });
