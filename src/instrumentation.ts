@@ -1,7 +1,7 @@
-// NEXT_RUNTIME is inlined by the compiler (Next's documented pattern); everything else comes from env.ts.
 /** Runs once when the server starts: refuse a misconfigured production start, open the database early. */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The edge runtime defines a global `EdgeRuntime`; this start-up work is for Node only.
+  if (typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === "string") return;
   const { env, assertProductionReady } = await import("./env");
   if (env.NEXT_PHASE === "phase-production-build") return;
   assertProductionReady();

@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { env } from "../env";
 import { openDatabase } from "../server/db/open";
 
 declare module "vitest" {
@@ -12,7 +13,7 @@ declare module "vitest" {
  * migrated once here and dropped WITH (FORCE) at the end.
  */
 export default async function setup(project: TestProject) {
-  const base = process.env.TEST_DATABASE_URL?.trim();
+  const base = env.TEST_DATABASE_URL;
   if (!base) {
     project.provide("pgUrl", null);
     return;
