@@ -12,7 +12,7 @@ export async function seedCommand(_args: ParsedArgs, out: Output): Promise<numbe
     out.result(
       { command: "seed", created: result.created, accounts: result.accounts, password: DEMO_PASSWORD },
       result.created
-        ? `Demo market created. Sign in with any of these (password "${DEMO_PASSWORD}"):\n${result.accounts.map((a) => `  ${a.email}  ${a.organization}`).join("\n")}`
+        ? `Demo market created. Sign in with any of these (password "${DEMO_PASSWORD}"):\n${result.accounts.map((a) => `  ${a.email.padEnd(32)} ${`${a.orgType}/${a.role}`.padEnd(22)} ${a.organization}`).join("\n")}`
         : "Demo data is already present; nothing changed.",
     );
     return 0;

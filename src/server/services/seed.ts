@@ -1,23 +1,17 @@
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { organizationProfileSchema, type OrganizationProfileInput } from "@/domain/schemas/organization";
-import { randomValidUscc } from "@/domain/uscc";
+import { defaultCoordinates } from "@/domain/taxonomy";
 import type { Db } from "../db/types";
-import { organizations, users } from "../db/schema";
+import { certifications, demands, listingCertifications, listings, memberships, organizations, sites, users } from "../db/schema";
 import { hashPassword } from "../auth/password";
 import { PRIVACY_POLICY_VERSION } from "./accounts";
 import { insertOrganizationWithOwner } from "./organizations";
+import { demoFirmProfiles } from "./seed/firms";
+import { generateMarket, type DemoFirmInput, type SeedMarket } from "./seed/market";
+import { createRng, daysAgo } from "./seed/rng";
 
 export const DEMO_PASSWORD = "fanglian-demo";
-
-/** A deterministic generator so the demo codes are the same on every machine. */
-function seededRandom(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 interface DemoFirm {
   email: string;
@@ -115,28 +109,152 @@ const demoFirms: DemoFirm[] = [
   },
 ];
 
+/** Colleagues in the demo anchor firm, so every membership role has an account to try. */
+const demoColleagues = [
+  { email: "manager@demo.fanglian.local", person: "孙丽", role: "admin" as const, firm: "anchor@demo.fanglian.local" },
+  { email: "staff@demo.fanglian.local", person: "周强", role: "member" as const, firm: "anchor@demo.fanglian.local" },
+];
+
+export interface DemoAccount {
+  email: string;
+  organization: string;
+  /** The organisation's type and the account's role in it. */
+  orgType: "anchor" | "sme" | "service_center";
+  role: "owner" | "admin" | "member";
+}
+
+export interface SeedResult {
+  created: boolean;
+  accounts: DemoAccount[];
+  counts?: { organizations: number; listings: number; certificates: number; demands: number };
+}
+
+function demoInputs(): DemoFirmInput[] {
+  return demoFirms.map((f) => {
+    const p = organizationProfileSchema.parse(f.profile);
+    const coords = defaultCoordinates({ provinceAdcode: "370000", cityAdcode: p.cityAdcode, countyAdcode: p.countyAdcode })!;
+    return {
+      demoEmail: f.email,
+      type: p.type as DemoFirmInput["type"],
+      nameZh: p.nameZh,
+      nameEn: p.nameEn ?? null,
+      city: p.cityAdcode!,
+      county: p.countyAdcode ?? null,
+      address: p.address ?? "",
+      lat: coords.lat,
+      lng: coords.lng,
+      smeLevel: p.smeLevel ?? null,
+      smeLevelValidUntil: p.smeLevelValidUntil ?? null,
+      description: p.description ?? "",
+      contactName: f.person,
+      contactPhone: p.contactPhone ?? "",
+      verificationState: f.verified ? "verified" : "unverified",
+      profiles: demoFirmProfiles[f.email] ?? [],
+      createdDaysAgo: 30,
+    };
+  });
+}
+
+const minDate = (a: Date, b: Date) => (a < b ? a : b);
+
+const CHUNK = 500;
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
 /**
- * Builds the demo market in one transaction, so a failure leaves nothing behind. Running it again
- * changes nothing and says so.
+ * Builds the demo market — the demo accounts and a few hundred generated firms across Shandong with
+ * their sites, certificates, listings and demands — in one transaction, so a failure leaves nothing
+ * behind. Running it again changes nothing and says so. `now` fixes "today" (tests pass their own).
  */
-export async function seedDemo(db: Db): Promise<{ created: boolean; accounts: Array<{ email: string; organization: string }> }> {
-  const emails = demoFirms.map((f) => f.email);
-  const accounts = demoFirms.map((f) => ({ email: f.email, organization: f.profile.nameZh }));
+export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<SeedResult> {
+  const now = options.now ?? new Date();
+  const emails = [...demoFirms.map((f) => f.email), ...demoColleagues.map((c) => c.email)];
+  const accounts: DemoAccount[] = [
+    ...demoFirms.map((f) => ({ email: f.email, organization: f.profile.nameZh, orgType: f.profile.type as DemoAccount["orgType"], role: "owner" as const })),
+    ...demoColleagues.map((c) => {
+      const firm = demoFirms.find((f) => f.email === c.firm)!;
+      return { email: c.email, organization: firm.profile.nameZh, orgType: firm.profile.type as DemoAccount["orgType"], role: c.role };
+    }),
+  ];
   const existing = await db.select({ id: users.id }).from(users).where(inArray(users.email, emails));
   if (existing.length > 0) return { created: false, accounts };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const rng = seededRandom(20_26_11);
+  const market = generateMarket(now, demoInputs());
   await db.transaction(async (tx) => {
-    for (const firm of demoFirms) {
+    const orgIds = market.firms.map((f) => f.id);
+    const userIds = new Map<string, string>();
+    for (const [i, firm] of demoFirms.entries()) {
       const [user] = await tx
         .insert(users)
-        .values({ email: firm.email, name: firm.person, passwordHash, privacyConsentAt: new Date(), privacyPolicyVersion: PRIVACY_POLICY_VERSION })
+        .values({ email: firm.email, name: firm.person, passwordHash, privacyConsentAt: now, privacyPolicyVersion: PRIVACY_POLICY_VERSION })
         .returning({ id: users.id });
-      const profile = organizationProfileSchema.parse({ ...firm.profile, uscc: randomValidUscc(rng) });
+      userIds.set(firm.email, user!.id);
+      const profile = organizationProfileSchema.parse({ ...firm.profile, uscc: market.firms[i]!.uscc });
       const org = await insertOrganizationWithOwner(tx, user!.id, profile);
-      if (firm.verified)
-        await tx.update(organizations).set({ verificationState: "verified", verifiedAt: new Date() }).where(eq(organizations.id, org.id));
+      orgIds[i] = org.id;
+      if (firm.verified) await tx.update(organizations).set({ verificationState: "verified", verifiedAt: now }).where(eq(organizations.id, org.id));
     }
+    for (const c of demoColleagues) {
+      const orgId = orgIds[demoFirms.findIndex((f) => f.email === c.firm)]!;
+      const [user] = await tx
+        .insert(users)
+        .values({ email: c.email, name: c.person, passwordHash, privacyConsentAt: now, privacyPolicyVersion: PRIVACY_POLICY_VERSION, activeOrganizationId: orgId })
+        .returning({ id: users.id });
+      await tx.insert(memberships).values({ organizationId: orgId, userId: user!.id, role: c.role });
+    }
+    // Creation times count back from the start of the day, so the same day gives the same rows.
+    await insertMarket(tx, market, orgIds, userIds, new Date(`${market.today}T00:00:00+08:00`));
   });
-  return { created: true, accounts };
+  return {
+    created: true,
+    accounts,
+    counts: { organizations: market.firms.length, listings: market.listings.length, certificates: market.certificates.length, demands: market.demands.length },
+  };
+}
+
+async function insertMarket(tx: Db, market: SeedMarket, orgIds: string[], userIds: Map<string, string>, dayStart: Date) {
+  const generated = market.firms.map((f, i) => ({ f, i })).filter(({ f }) => !f.demoEmail);
+  await insertChunked(generated, (chunk) =>
+    tx.insert(organizations).values(
+      chunk.map(({ f }) => ({
+        id: f.id, type: f.type, nameZh: f.nameZh, nameEn: f.nameEn, uscc: f.uscc, cityAdcode: f.city, countyAdcode: f.county, address: f.address,
+        lat: f.lat, lng: f.lng, smeLevel: f.smeLevel, smeLevelValidUntil: f.smeLevelValidUntil, description: f.description, contactName: f.contactName,
+        contactPhone: f.contactPhone, verificationState: f.verificationState, verifiedAt: f.verificationState === "verified" ? daysAgo(dayStart, f.createdDaysAgo / 2) : null,
+        createdAt: daysAgo(dayStart, f.createdDaysAgo), updatedAt: daysAgo(dayStart, f.createdDaysAgo / 3),
+      })),
+    ),
+  );
+  // One production site per firm that makes something; its listings point at it.
+  const siteRng = createRng(0x517e);
+  const siteIds = market.firms.map(() => siteRng.uuid());
+  const producing = market.firms.map((f, i) => ({ f, i })).filter(({ f }) => f.profiles.length > 0);
+  await insertChunked(producing, (chunk) =>
+    tx.insert(sites).values(chunk.map(({ f, i }) => ({ id: siteIds[i]!, organizationId: orgIds[i]!, address: f.address || null, cityAdcode: f.city, countyAdcode: f.county, lat: f.lat, lng: f.lng }))),
+  );
+  await insertChunked(market.certificates, (chunk) =>
+    tx.insert(certifications).values(
+      chunk.map((c) => ({
+        id: c.id, organizationId: orgIds[c.firm]!, schemeId: c.schemeId, number: c.number, validFrom: c.validFrom, validTo: c.validTo,
+        verificationState: c.verificationState, verifiedAt: c.verificationState === "pending" ? null : dayStart, verificationNote: c.verificationNote,
+        // Uploaded when issued (in the past), so anything a user adds later sorts after the demo data.
+        createdAt: minDate(new Date(`${c.validFrom}T09:00:00+08:00`), daysAgo(dayStart, 1)),
+        updatedAt: daysAgo(dayStart, 1),
+      })),
+    ),
+  );
+  const owner = (firm: number) => userIds.get(market.firms[firm]!.demoEmail ?? "") ?? null;
+  await insertChunked(market.listings, (chunk) =>
+    tx.insert(listings).values(
+      chunk.map(({ firm, createdDaysAgo, ...l }) => ({
+        ...l, organizationId: orgIds[firm]!, siteId: siteIds[firm]!, createdBy: owner(firm), createdAt: daysAgo(dayStart, createdDaysAgo), updatedAt: daysAgo(dayStart, createdDaysAgo),
+      })),
+    ),
+  );
+  await insertChunked(market.listingCertificates, (chunk) => tx.insert(listingCertifications).values(chunk));
+  await insertChunked(market.demands, (chunk) =>
+    tx.insert(demands).values(
+      chunk.map(({ firm, createdDaysAgo, ...d }) => ({ ...d, organizationId: orgIds[firm]!, createdBy: owner(firm), createdAt: daysAgo(dayStart, createdDaysAgo), updatedAt: daysAgo(dayStart, createdDaysAgo) })),
+    ),
+  );
 }
