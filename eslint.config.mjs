@@ -15,7 +15,7 @@ const config = [
     },
   },
   {
-    files: ["src/env.ts", "**/*.test.ts", "*.config.*", "scripts/**", "bin/**", "e2e/**", "src/test/**"],
+    files: ["src/env.ts", "src/instrumentation.ts", "**/*.test.ts", "*.config.*", "scripts/**", "bin/**", "e2e/**", "src/test/**"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

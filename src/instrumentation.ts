@@ -1,10 +1,8 @@
-/** Runs once when the server starts: refuse a misconfigured production start, open the database early. */
+/**
+ * Runs once when the server starts: refuse a misconfigured production start, open the database early.
+ * NEXT_RUNTIME is inlined by the compiler, which drops the Node-only import from the edge bundle
+ * (Next's documented pattern; a runtime check would leave argon2 and PGlite in the edge build).
+ */
 export async function register() {
-  // The edge runtime defines a global `EdgeRuntime`; this start-up work is for Node only.
-  if (typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === "string") return;
-  const { env, assertProductionReady } = await import("./env");
-  if (env.NEXT_PHASE === "phase-production-build") return;
-  assertProductionReady();
-  const { getDatabase } = await import("./server/db/client");
-  await getDatabase();
+  if (process.env.NEXT_RUNTIME === "nodejs") await (await import("./instrumentation-node")).registerNode();
 }
