@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Building2, ChevronDown, LogOut, Shield, User } from "lucide-react";
+import { Award, Building2, ChevronDown, ClipboardList, Factory, LogOut, Shield, Upload, User } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -53,6 +53,43 @@ export function UserMenu({ viewer }: { viewer: MenuViewer }) {
                 ))}
               <DropdownMenu.Separator className="my-1 h-px bg-border" />
             </DropdownMenu.Group>
+          ) : null}
+          {active ? (
+            <>
+              <DropdownMenu.Item asChild className={item}>
+                <Link href="/my/organization">
+                  <Building2 className="h-4 w-4" aria-hidden="true" />
+                  {active.name}
+                </Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Item asChild className={item}>
+                <Link href="/my/listings">
+                  <Factory className="h-4 w-4" aria-hidden="true" />
+                  {t("myListings")}
+                </Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Item asChild className={item}>
+                <Link href="/my/demands">
+                  <ClipboardList className="h-4 w-4" aria-hidden="true" />
+                  {t("myDemands")}
+                </Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Item asChild className={item}>
+                <Link href="/my/certifications">
+                  <Award className="h-4 w-4" aria-hidden="true" />
+                  {t("myCertifications")}
+                </Link>
+              </DropdownMenu.Item>
+              {active.role !== "member" ? (
+                <DropdownMenu.Item asChild className={item}>
+                  <Link href="/my/import">
+                    <Upload className="h-4 w-4" aria-hidden="true" />
+                    {t("bulkImport")}
+                  </Link>
+                </DropdownMenu.Item>
+              ) : null}
+              <DropdownMenu.Separator className="my-1 h-px bg-border" />
+            </>
           ) : null}
           <DropdownMenu.Item asChild className={item}>
             <Link href="/account">
