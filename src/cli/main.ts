@@ -1,4 +1,6 @@
 import { DatabaseLockedError } from "@/server/db/lock";
+import { benchCommand } from "./commands/bench";
+import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
 import { seedCommand } from "./commands/seed";
 import { settingsCommand } from "./commands/settings";
@@ -8,6 +10,8 @@ type Command = { run: (args: ParsedArgs, out: Output) => Promise<number>; option
 
 const commands: Record<string, Command> = {
   seed: { run: seedCommand, options: {}, help: "seed                      build the demo market on an empty database" },
+  import: { run: importCommand, options: { format: "string" }, help: "import FILE [--format listings|osh]  import a Listings CSV/XLSX as the platform" },
+  bench: { run: benchCommand, options: { rows: "string" }, help: "bench [import] [--rows N]  import N generated listings (10,000) into a fresh embedded database; prints rows/s" },
   migrate: { run: migrateCommand, options: {}, help: "migrate                   apply pending database migrations" },
   settings: { run: settingsCommand, options: {}, help: "settings get|set KEY JSON read or change a runtime setting (auth.rateLimit, auth.otp)" },
 };

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const bin = path.resolve(__dirname, "../../../bin/fanglian.mjs");
+const fixtures = path.resolve(__dirname, "../../domain/import/__fixtures__");
+const run = (args: string[], pgliteDir: string) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "" }, timeout: 90_000 });
+const oneJsonLine = (stdout: string) => {
+  const lines = stdout.split("\n").filter((l) => l !== "");
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]!) as Record<string, unknown>;
+};
+
+describe("fanglian import", () => {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fanglian-import-")), "pglite");
+
+  it("imports a Listings CSV, prints one JSON line, and changes nothing the second time", () => {
+    const file = path.join(fixtures, "listings-gb18030.csv");
+    const first = run(["import", file, "--json"], dir);
+    expect(first.status, first.stderr).toBe(0);
+    expect(oneJsonLine(first.stdout)).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [] });
+    const xlsx = run(["import", path.join(fixtures, "listings.xlsx"), "--format", "listings", "--json"], dir);
+    expect(oneJsonLine(xlsx.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+  }, 120_000);
+
+  it("reports rejected rows with line, column and message and still exits 0", () => {
+    const r = run(["import", path.join(fixtures, "bad-unknown-process.csv"), "--json"], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(oneJsonLine(r.stdout)).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      errors: [{ line: 3, column: "processes", message: 'Unknown process: "warp_drive"' }],
+      warnings: [],
+    });
+  }, 120_000);
+
+  it("refuses unreadable files, unsupported formats and bad usage with exit code 2", () => {
+    for (const name of ["refused-binary.csv", "refused-missing-columns.csv", "refused-empty.csv"]) {
+      const r = run(["import", path.join(fixtures, name), "--json"], dir);
+      expect(r.status, name).toBe(2);
+      expect(oneJsonLine(r.stdout), name).toMatchObject({ error: "refused" });
+      expect(r.stderr, name).toContain(name);
+    }
+    const missing = run(["import", path.join(fixtures, "refused-missing-columns.csv")], dir);
+    expect(missing.stderr).toContain("Required columns are missing: city_adcode, chain_link, processes, capacity_value, capacity_unit");
+    expect(run(["import", path.join(fixtures, "nope.csv")], dir).status).toBe(2);
+    const osh = run(["import", path.join(fixtures, "listings-utf8.csv"), "--format", "osh", "--json"], dir);
+    expect(osh.status).toBe(2);
+    expect(oneJsonLine(osh.stdout)).toMatchObject({ error: "usage", message: "--format osh is not yet supported" });
+    expect(run(["import"], dir).status).toBe(2);
+  }, 120_000);
+});
