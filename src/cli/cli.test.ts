@@ -43,5 +43,10 @@ describe("fanglian CLI", () => {
     const set = run(["settings", "set", "auth.rateLimit", '{"maxFailuresPerAccount":7}', "--json"], dir);
     expect(JSON.parse(set.stdout)).toMatchObject({ value: { maxFailuresPerAccount: 7, maxFailuresPerIp: 50 } });
     expect(run(["settings", "set", "auth.rateLimit", '{"maxFailuresPerAccount":-1}'], dir).status).toBe(2);
+    // The seeded market has capacity windows that already ended: the first run archives them, the second finds none.
+    const expired = JSON.parse(run(["expire", "--json"], dir).stdout);
+    expect(expired.command).toBe("expire");
+    expect(expired.listings).toBeGreaterThan(0);
+    expect(JSON.parse(run(["expire", "--json"], dir).stdout)).toMatchObject({ listings: 0, demands: 0 });
   });
 });

@@ -5,7 +5,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { CertificateBadge } from "@/components/certifications/certificate-badge";
 import { EmptyState } from "@/components/layout/page-header";
+import { ListingCard } from "@/components/listings/listing-card";
 import { chinaDate, dateFormat, orgAltName, orgName, placeName, smeLevelName, todayInChina } from "@/components/org/display";
 import { FactList } from "@/components/org/fact-list";
 import { VerifiedBadge } from "@/components/org/verification-badge";
@@ -38,13 +40,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OrganizationPage({ params }: Params) {
   const { id } = await params;
-  const [org, viewer, locale, t, tc, format] = await Promise.all([
+  // The organisation first: an unknown id is a 404 before its listings are asked for.
+  await loadOrganization(id);
+  const caller = await getServerCaller();
+  const [org, viewer, locale, t, tc, format, listings, certificates] = await Promise.all([
     loadOrganization(id),
     getViewer(),
     getLocale() as Promise<Locale>,
     getTranslations("org"),
     getTranslations("common"),
     getFormatter(),
+    caller.listing.byOrganization({ organizationId: id, pageSize: 50 }),
+    caller.certification.byOrganization({ organizationId: id }),
   ]);
   const name = orgName(org, locale);
   const altName = orgAltName(org, locale);
@@ -164,23 +171,41 @@ export default async function OrganizationPage({ params }: Params) {
         <h2 id="listings-title" className="text-xl font-semibold">
           {t("public.listingsTitle")}
         </h2>
-        <EmptyState
-          icon={<Layers className="h-8 w-8" />}
-          title={t("public.listingsEmptyTitle")}
-          body={t("public.listingsEmptyBody", { name })}
-          action={
-            <Button asChild variant="outline" size="sm">
-              <Link href="/listings">{t("public.browseListings")}</Link>
-            </Button>
-          }
-        />
+        {listings.items.length ? (
+          <ul className="flex flex-col gap-3" data-testid="org-listings">
+            {listings.items.map((l) => (
+              <ListingCard key={l.id} l={l} />
+            ))}
+          </ul>
+        ) : (
+          <EmptyState
+            icon={<Layers className="h-8 w-8" />}
+            title={t("public.listingsEmptyTitle")}
+            body={t("public.listingsEmptyBody", { name })}
+            action={
+              <Button asChild variant="outline" size="sm">
+                <Link href="/listings">{t("public.browseListings")}</Link>
+              </Button>
+            }
+          />
+        )}
       </section>
 
       <section aria-labelledby="certificates-title" className="flex flex-col gap-3">
         <h2 id="certificates-title" className="text-xl font-semibold">
           {t("public.certificatesTitle")}
         </h2>
-        <EmptyState icon={<Award className="h-8 w-8" />} title={t("public.certificatesEmptyTitle")} body={t("public.certificatesEmptyBody", { name })} />
+        {certificates.length ? (
+          <ul className="flex flex-wrap gap-2" data-testid="org-certificates">
+            {certificates.map((c) => (
+              <li key={c.id}>
+                <CertificateBadge cert={c} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState icon={<Award className="h-8 w-8" />} title={t("public.certificatesEmptyTitle")} body={t("public.certificatesEmptyBody", { name })} />
+        )}
       </section>
     </article>
   );

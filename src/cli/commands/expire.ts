@@ -1,0 +1,21 @@
+import { expireDemands } from "@/server/services/demands";
+import { expireListings } from "@/server/services/listings";
+import { withDatabase } from "../db";
+import type { Output, ParsedArgs } from "../io";
+
+/**
+ * Archives capacity listings whose window has passed and expires demands past their quote deadline.
+ * Pages already hide both at query time; run this from cron (e.g. hourly) to make it permanent.
+ */
+export async function expireCommand(_args: ParsedArgs, out: Output): Promise<number> {
+  return withDatabase(async ({ db }) => {
+    const now = new Date();
+    const listings = await expireListings(db, now);
+    const demands = await expireDemands(db, now);
+    out.result(
+      { command: "expire", listings: listings.length, demands: demands.length },
+      `Expired ${listings.length} capacity listings and ${demands.length} demands.`,
+    );
+    return 0;
+  });
+}
