@@ -19,7 +19,8 @@ export function typedAmount(value: number | null, unit: string | null, locale: L
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value)} ${unit}`;
 }
 
-/** A canonical amount in the canonical unit's name: "500,000 米/月". */
+/** A canonical amount in the canonical unit's name: "500,000 米/月"; decimals only where they matter. */
 export function canonicalAmount(value: number, unit: string, locale: Locale): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)} ${unitName(unit, locale) ?? unit}`;
+  const digits = Math.abs(value) >= 100 ? 0 : 2;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${unitName(unit, locale) ?? unit}`;
 }
