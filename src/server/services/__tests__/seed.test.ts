@@ -17,7 +17,7 @@ const TODAY = "2026-11-28";
 
 class Rollback extends Error {}
 
-/** Seeds inside a transaction that is rolled back, so the shared PostgreSQL test database stays clean. */
+/** Seeds inside a transaction that is rolled back; on PostgreSQL the suite also has a database of its own. */
 async function inRolledBack(db: Db, body: (tx: Db) => Promise<void>) {
   await expect(
     db.transaction(async (tx) => {
@@ -112,7 +112,7 @@ describeEachDb("demo seed", (t) => {
       expect(others.every((d) => d.deadline! < NOW)).toBe(true);
     });
   });
-});
+}, { fresh: true });
 
 /** null → undefined, as a form or the API would send it. */
 const defined = <T extends object>(row: T) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
