@@ -7,7 +7,7 @@ import { EmptyState, PageHeader } from "@/components/layout/page-header";
 import { BrowseFilters } from "@/components/listings/browse-filters";
 import { canonicalAmount, chainLinkName, listingTitle, typedAmount } from "@/components/listings/display";
 import { Button } from "@/components/ui/button";
-import { chainLinkIds, getCity, localName, shandongCityAdcodes, type Locale } from "@/domain/taxonomy";
+import { certificationIds, chainLinkIds, getCity, localName, processIds, shandongCityAdcodes, type Locale } from "@/domain/taxonomy";
 import { getServerCaller, getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const querySchema = z.object({
   chainLink: z.enum(chainLinkIds).optional().catch(undefined),
+  process: z.enum(processIds).optional().catch(undefined),
   cityAdcode: z.enum(shandongCityAdcodes).optional().catch(undefined),
+  certification: z.enum(certificationIds).optional().catch(undefined),
 });
 
 const DAY = 86_400_000;
@@ -55,7 +57,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
           </Button>
         }
       />
-      <BrowseFilters values={q} action="/capacity" showProcess={false} showKind={false} showCertification={false} />
+      <BrowseFilters values={q} action="/capacity" showKind={false} />
       {board.total === 0 ? (
         <EmptyState
           icon={<Gauge className="h-10 w-10" />}

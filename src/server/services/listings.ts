@@ -440,12 +440,18 @@ export function aggregateBoard(
 }
 
 /** Open spare capacity by chain link and month, plus the listings behind it in window order. */
-export async function capacityBoard({ ctx, input }: { ctx: ServiceContext; input: { chainLink?: string; cityAdcode?: string; months: number } }) {
+export async function capacityBoard({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { chainLink?: string; process?: string; cityAdcode?: string; certification?: string; months: number };
+}) {
   const today = chinaToday(now(ctx));
   const months = boardMonths(today, input.months);
   const lastDay = monthEnd(months[months.length - 1]!);
   const where = and(
-    browseConditions({ chainLink: input.chainLink, cityAdcode: input.cityAdcode, kind: "capacity" }, today),
+    browseConditions({ chainLink: input.chainLink, process: input.process, cityAdcode: input.cityAdcode, certification: input.certification, kind: "capacity" }, today),
     or(sql`${listings.availableFrom} is null`, sql`${listings.availableFrom} <= ${lastDay}`),
   );
   const items = await ctx.db

@@ -27,7 +27,7 @@ export const listingRouter = router({
     .input(z.object({ organizationId: uuidSchema, page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
     .query(({ ctx, input }) => listings.browseListings({ ctx, input })),
   board: publicProcedure
-    .input(z.object({ chainLink: z.enum(chainLinkIds).optional(), cityAdcode: z.enum(shandongCityAdcodes).optional(), months: z.number().int().min(1).max(12).default(6) }))
+    .input(browseInput.pick({ chainLink: true, process: true, cityAdcode: true, certification: true }).extend({ months: z.number().int().min(1).max(12).default(6) }))
     .query(({ ctx, input }) => listings.capacityBoard({ ctx, input })),
 
   // Active organisation

@@ -190,6 +190,9 @@ describeEachDb("listings", (t) => {
     expect(spinning.cells["2026-05"]).toEqual({ count: 1, totals: { t_per_month: 900 } });
     expect(board.timeline.map((l) => l.availableFrom)).toEqual(["2026-03-01", "2026-04-01", "2026-05-01"]);
     expect((await (await callerFor(t.db, null, { now: NOW })).listing.board({ cityAdcode: "370900", chainLink: "spinning" })).total).toBe(1);
+    const anonBoard = (await callerFor(t.db, null, { now: NOW })).listing.board;
+    expect((await anonBoard({ cityAdcode: "370900", process: "ring_combed" })).total).toBe(1);
+    expect((await anonBoard({ cityAdcode: "370900", certification: "oeko_tex_100" })).total).toBe(0);
   });
 
   it("shows a photo publicly only while its listing is published", async () => {
