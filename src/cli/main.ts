@@ -1,6 +1,7 @@
 import { DatabaseLockedError } from "@/server/db/lock";
 import { benchCommand } from "./commands/bench";
 import { importCommand } from "./commands/import";
+import { matchCommand } from "./commands/match";
 import { expireCommand } from "./commands/expire";
 import { migrateCommand } from "./commands/migrate";
 import { seedCommand } from "./commands/seed";
@@ -12,6 +13,7 @@ type Command = { run: (args: ParsedArgs, out: Output) => Promise<number>; option
 const commands: Record<string, Command> = {
   seed: { run: seedCommand, options: {}, help: "seed                      build the demo market on an empty database" },
   import: { run: importCommand, options: { format: "string" }, help: "import FILE [--format listings|osh]  import a Listings CSV/XLSX as the platform" },
+  match: { run: matchCommand, options: { "as-of": "string", top: "string" }, help: "match FILE… [--as-of YYYY-MM-DD] [--top N]  match Demand JSON files; one Match result per file" },
   bench: { run: benchCommand, options: { rows: "string" }, help: "bench [import] [--rows N]  import N generated listings (10,000) into a fresh embedded database; prints rows/s" },
   expire: { run: expireCommand, options: {}, help: "expire                    archive passed capacity windows and expire demands past their deadline (cron)" },
   migrate: { run: migrateCommand, options: {}, help: "migrate                   apply pending database migrations" },

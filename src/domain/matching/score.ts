@@ -1,0 +1,92 @@
+import type { Check } from "./constraints";
+import type { CandidateListing, MatchDemand, Reason } from "./types";
+import { isCertificateValid } from "@/domain/certificates";
+
+/**
+ * Turns the checks a listing passed into a 0..1 score. The buyer's grade (3 ideal, 2 good,
+ * 1 marginal: the lowest grade any factor allows) sets the band; the soft factors (text relevance,
+ * capacity slack, lead time, distance, product fit, named place, extra certificates, verification)
+ * order listings inside it, so a marginal listing never outranks a good one.
+ */
+const BAND: Record<1 | 2 | 3, number> = { 1: 0, 2: 0.35, 3: 0.7 };
+const BAND_WIDTH = 0.3;
+
+const WEIGHTS: Record<string, number> = {
+  capacity: 0.22,
+  distance: 0.14,
+  lead_time: 0.1,
+  text: 0.14,
+  product: 0.08,
+  named_place: 0.08,
+  certification: 0.05,
+  yarn_count: 0.05,
+  gsm: 0.05,
+  width: 0.03,
+  fibers: 0.04,
+  process: 0.03,
+  extra_certifications: 0.03,
+  soft_certifications: 0.3,
+  verification: 0.04,
+};
+
+export function textRelevance(terms: string[], l: CandidateListing): number {
+  if (terms.length === 0) return 0.5;
+  const hay = `${l.title} ${l.description ?? ""} ${l.processes.join(" ")} ${l.products.join(" ")}`.toLowerCase();
+  const hits = terms.filter((t) => hay.includes(t.toLowerCase())).length;
+  return hits / terms.length;
+}
+
+export function leadTimeSoft(d: MatchDemand, l: CandidateListing, asOf: string, days: number | undefined): number {
+  const lead = l.leadTimeDays ?? 30;
+  if (!d.needBy || days === undefined) return Math.max(0, 1 - lead / 90);
+  void asOf;
+  // Share of the window left for production after the lead time.
+  return Math.max(0, Math.min(1, days / (days + lead)));
+}
+
+export function scoreListing(
+  d: MatchDemand,
+  l: CandidateListing,
+  asOf: string,
+  checks: Check[],
+  extra: { capacityDays?: number },
+): { score: number; grade: 1 | 2 | 3; reasons: Reason[] } {
+  const reasons: Reason[] = checks.map((c) => c.reason);
+  const soft: Array<[string, number]> = checks.map((c) => [c.reason.code, c.soft]);
+  let grade: 1 | 2 | 3 = 3;
+  for (const c of checks) if (c.grade < grade) grade = c.grade;
+
+  const text = textRelevance(d.terms, l);
+  soft.push(["text", text]);
+  if (d.terms.length > 0) reasons.push({ code: "text", ok: text > 0, detail: `${Math.round(text * 100)}% of the terms` });
+
+  const lead = leadTimeSoft(d, l, asOf, extra.capacityDays);
+  soft.push(["lead_time", lead]);
+  reasons.push({ code: "lead_time", ok: true, detail: l.leadTimeDays === null ? "lead time not stated" : `${l.leadTimeDays} days` });
+
+  const required = new Set(d.requiredCertifications);
+  const extraCerts = [...new Set(l.certificates.filter((c) => !required.has(c.schemeId) && isCertificateValid(c, asOf)).map((c) => c.schemeId))];
+  soft.push(["extra_certifications", Math.min(1, extraCerts.length / 2)]);
+  if (extraCerts.length > 0) reasons.push({ code: "extra_certifications", ok: true, detail: extraCerts.join("|") });
+
+  const wanted = d.softCertifications ?? [];
+  if (wanted.length > 0) {
+    const held = wanted.filter((s) => l.certificates.some((c) => c.schemeId === s && isCertificateValid(c, asOf)));
+    soft.push(["soft_certifications", held.length / wanted.length]);
+    reasons.push({ code: "soft_certifications", ok: held.length === wanted.length, detail: held.length ? held.join("|") : `none of ${wanted.join("|")}` });
+  }
+
+  soft.push(["verification", l.company.verified ? 1 : 0]);
+  reasons.push({ code: "verification", ok: l.company.verified, detail: l.company.verified ? "verified company" : "not verified" });
+
+  let num = 0;
+  let den = 0;
+  for (const [code, v] of soft) {
+    const w = WEIGHTS[code] ?? 0.02;
+    num += w * v;
+    den += w;
+  }
+  const within = den > 0 ? num / den : 0.5;
+  const score = Number((BAND[grade] + BAND_WIDTH * within).toFixed(4));
+  return { score, grade, reasons };
+}
