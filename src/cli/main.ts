@@ -4,6 +4,7 @@ import { importCommand } from "./commands/import";
 import { matchCommand } from "./commands/match";
 import { expireCommand } from "./commands/expire";
 import { migrateCommand } from "./commands/migrate";
+import { reindexCommand } from "./commands/reindex";
 import { seedCommand } from "./commands/seed";
 import { settingsCommand } from "./commands/settings";
 import { EXIT_INTERNAL, EXIT_USAGE, makeOutput, parseArgs, UsageError, type Output, type ParsedArgs } from "./io";
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   bench: { run: benchCommand, options: { rows: "string" }, help: "bench [import] [--rows N]  import N generated listings (10,000) into a fresh embedded database; prints rows/s" },
   expire: { run: expireCommand, options: {}, help: "expire                    archive passed capacity windows and expire demands past their deadline (cron)" },
   migrate: { run: migrateCommand, options: {}, help: "migrate                   apply pending database migrations" },
+  reindex: { run: reindexCommand, options: {}, help: "reindex                   rebuild the Meilisearch indexes and swap them in (MEILI_URL)" },
   settings: { run: settingsCommand, options: {}, help: "settings get|set KEY JSON read or change a runtime setting (auth.rateLimit, auth.otp)" },
 };
 

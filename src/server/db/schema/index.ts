@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./organizations";
 export * from "./system";
 export * from "./market";
+export * from "./search";
