@@ -174,7 +174,11 @@ export function startSearchRelay(db: Db, engine: SearchEngine, opts: RelayOption
 }
 
 /** Deletes processed rows older than `before` (keep a day or so: they tell the relay what was sent). */
-export async function pruneSearchOutbox(db: Db, before: Date): Promise<number> {
-  const rows = await query<{ id: number }>(db, sql`delete from search_outbox where processed_at is not null and processed_at < ${before.toISOString()}::timestamptz returning id`);
+export async function pruneSearchOutbox(db: Db, before: Date, opts: { includePending?: boolean } = {}): Promise<number> {
+  // Without an external engine nothing drains the outbox; `reindex` rebuilds from the tables when
+  // one is switched on, so old pending rows can go too.
+  const rows = opts.includePending
+    ? await query<{ id: number }>(db, sql`delete from search_outbox where created_at < ${before.toISOString()}::timestamptz returning id`)
+    : await query<{ id: number }>(db, sql`delete from search_outbox where processed_at is not null and processed_at < ${before.toISOString()}::timestamptz returning id`);
   return rows.length;
 }

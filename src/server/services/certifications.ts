@@ -6,6 +6,7 @@ import type { certificationInputSchema } from "@/domain/schemas/market";
 import type { Db } from "../db/types";
 import { certifications, files, organizations } from "../db/schema";
 import { DomainError, isUniqueViolation } from "../errors";
+import { enqueueListingsWithCertification } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
 import { assertRole } from "./authz";
 import { now, type AuthedContext, type OrgContext, type ServiceContext } from "./context";
@@ -101,6 +102,7 @@ export async function updateCertification({ ctx, input }: { ctx: OrgContext; inp
         .set({ ...next, verificationState: "pending", verifiedAt: null, verifiedBy: null, verificationNote: null, updatedAt: now(ctx) })
         .where(eq(certifications.id, before.id))
         .returning();
+      await enqueueListingsWithCertification(tx, before.id);
       await writeAudit(tx, { organizationId: before.organizationId, actorUserId: ctx.actor.userId, action: "certification.updated", entityType: "certification", entityId: before.id, changes });
       return after!;
     }),
@@ -111,6 +113,8 @@ export async function deleteCertification({ ctx, id }: { ctx: OrgContext; id: st
   assertRole(ctx, MANAGERS);
   return ctx.db.transaction(async (tx) => {
     const before = await lockOwn(tx, ctx, id);
+    // Before the delete: the listing links cascade away with the certificate.
+    await enqueueListingsWithCertification(tx, before.id);
     await tx.delete(certifications).where(eq(certifications.id, before.id));
     await writeAudit(tx, { organizationId: before.organizationId, actorUserId: ctx.actor.userId, action: "certification.deleted", entityType: "certification", entityId: before.id, changes: { schemeId: before.schemeId, number: before.number, validFrom: before.validFrom, validTo: before.validTo } });
     return { id: before.id };
@@ -161,6 +165,7 @@ export async function verifyCertification({ ctx, input }: { ctx: AuthedContext; 
       .set({ verificationState: input.decision, verifiedBy: ctx.actor.userId, verifiedAt: now(ctx), verificationNote: input.note?.trim() || null, updatedAt: now(ctx) })
       .where(eq(certifications.id, before.id))
       .returning();
+    await enqueueListingsWithCertification(tx, before.id);
     await writeAudit(tx, {
       organizationId: before.organizationId,
       actorUserId: ctx.actor.userId,

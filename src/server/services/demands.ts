@@ -6,6 +6,7 @@ import { toCanonical } from "@/domain/units";
 import type { Db } from "../db/types";
 import { demands, files, memberships, organizations } from "../db/schema";
 import { DomainError, notFound } from "../errors";
+import { enqueueSearchUpdate } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
@@ -91,6 +92,7 @@ export async function createDemand({ ctx, input }: { ctx: OrgContext; input: Dem
       .insert(demands)
       .values({ ...cols, organizationId: ctx.membership.organizationId, createdBy: ctx.actor.userId, createdAt: now(ctx), updatedAt: now(ctx) })
       .returning();
+    await enqueueSearchUpdate(tx, { entity: "demand", entityId: row!.id, version: row!.version, op: "upsert" });
     await writeAudit(tx, {
       organizationId: ctx.membership.organizationId,
       actorUserId: ctx.actor.userId,
@@ -134,6 +136,7 @@ export async function updateDemand({ ctx, id, version, input }: { ctx: OrgContex
       .set({ ...cols, version: before.version + 1, updatedAt: at })
       .where(eq(demands.id, id))
       .returning();
+    await enqueueSearchUpdate(tx, { entity: "demand", entityId: id, version: row!.version, op: "upsert" });
     await writeAudit(tx, { organizationId: before.organizationId, actorUserId: ctx.actor.userId, action: "demand.update", entityType: "demand", entityId: id, changes });
     return row!;
   });
@@ -157,6 +160,7 @@ export async function setDemandStatus({ ctx, id, status }: { ctx: OrgContext; id
       .set({ status, version: before.version + 1, updatedAt: at })
       .where(eq(demands.id, id))
       .returning();
+    await enqueueSearchUpdate(tx, { entity: "demand", entityId: id, version: row!.version, op: "upsert" });
     await writeAudit(tx, {
       organizationId: before.organizationId,
       actorUserId: ctx.actor.userId,
@@ -180,7 +184,8 @@ export async function expireDemands(db: Db, at: Date = new Date()): Promise<stri
       .update(demands)
       .set({ status: "expired", version: sql`${demands.version} + 1`, updatedAt: at })
       .where(and(eq(demands.status, "open"), lte(demands.quoteDeadline, at)))
-      .returning({ id: demands.id, organizationId: demands.organizationId });
+      .returning({ id: demands.id, organizationId: demands.organizationId, version: demands.version });
+    await enqueueSearchUpdate(tx, rows.map((r) => ({ entity: "demand" as const, entityId: r.id, version: r.version, op: "upsert" as const })));
     for (const r of rows)
       await writeAudit(tx, { organizationId: r.organizationId, action: "demand.expire", entityType: "demand", entityId: r.id, changes: { status: ["open", "expired"] } });
     return rows.map((r) => r.id);

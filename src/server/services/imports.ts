@@ -16,6 +16,7 @@ import {
 import type { Db } from "../db/types";
 import { auditLog, certifications, importJobs, listingCertifications, listings, organizations, sites } from "../db/schema";
 import { DomainError, invalid } from "../errors";
+import { enqueueSearchUpdate } from "../search/outbox";
 import { writeAudit } from "./audit";
 import { assertRole } from "./authz";
 import { now, type OrgContext } from "./context";
@@ -395,12 +396,13 @@ export async function importListingsFile(db: Db, input: RunInput): Promise<Impor
       .insert(listings)
       .values(values)
       .onConflictDoUpdate({ target: [listings.refOwner, listings.ref], targetWhere: sql`${listings.ref} is not null`, set })
-      .returning({ id: listings.id, ref: listings.ref });
+      .returning({ id: listings.id, ref: listings.ref, version: listings.version });
     const idByRef = new Map(written.map((w) => [w.ref!, w.id]));
     const updatedIds = batch.filter((p) => p.existing).map((p) => idByRef.get(p.row.ref)!);
     if (updatedIds.length > 0) await tx.delete(listingCertifications).where(inArray(listingCertifications.listingId, updatedIds));
     const links = batch.flatMap((p) => p.row.certifications.map((c) => ({ listingId: idByRef.get(p.row.ref)!, certificationId: certOf(p, c) })));
     if (links.length > 0) await tx.insert(listingCertifications).values(links).onConflictDoNothing();
+    await enqueueSearchUpdate(tx, written.map((w) => ({ entity: "listing" as const, entityId: w.id, version: w.version, op: "upsert" as const })));
 
     const perOrg = new Map<string, { created: string[]; updated: string[] }>();
     for (const p of batch) {

@@ -6,6 +6,7 @@ import { toCanonical } from "@/domain/units";
 import type { Db } from "../db/types";
 import { certifications, files, listingCertifications, listings, organizations, sites } from "../db/schema";
 import { DomainError } from "../errors";
+import { enqueueSearchUpdate } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
@@ -109,6 +110,7 @@ export async function createListing({ ctx, input, publish = false }: { ctx: OrgC
       .values({ ...columns, organizationId, status: publish ? "published" : "draft", createdBy: ctx.actor.userId, createdAt: now(ctx), updatedAt: now(ctx) })
       .returning();
     await setCertifications(tx, row!.id, certIds);
+    await enqueueSearchUpdate(tx, { entity: "listing", entityId: row!.id, version: row!.version, op: "upsert" });
     await writeAudit(tx, {
       organizationId,
       actorUserId: ctx.actor.userId,
@@ -167,6 +169,7 @@ export async function updateListing({ ctx, input }: { ctx: OrgContext; input: { 
       .where(eq(listings.id, before.id))
       .returning();
     await setCertifications(tx, before.id, certIds);
+    await enqueueSearchUpdate(tx, { entity: "listing", entityId: before.id, version: after!.version, op: "upsert" });
     await writeAudit(tx, { organizationId: before.organizationId, actorUserId: ctx.actor.userId, action: "listing.updated", entityType: "listing", entityId: before.id, changes });
     return after!;
   });
@@ -191,6 +194,7 @@ export async function changeListingStatus({ ctx, input }: { ctx: OrgContext; inp
     if (input.action === "publish" && before.kind === "capacity" && before.availableTo !== null && before.availableTo < today)
       throw listingError("windowPassed", "availableTo");
     const [after] = await tx.update(listings).set({ status: rule.to, version: before.version + 1, updatedAt: now(ctx) }).where(eq(listings.id, before.id)).returning();
+    await enqueueSearchUpdate(tx, { entity: "listing", entityId: before.id, version: after!.version, op: "upsert" });
     await writeAudit(tx, {
       organizationId: before.organizationId,
       actorUserId: ctx.actor.userId,
@@ -214,7 +218,8 @@ export async function expireListings(db: Db, at: Date = new Date()): Promise<str
       .update(listings)
       .set({ status: "archived", version: sql`${listings.version} + 1`, updatedAt: at })
       .where(and(eq(listings.kind, "capacity"), ne(listings.status, "archived"), lt(listings.availableTo, today)))
-      .returning({ id: listings.id, organizationId: listings.organizationId, availableTo: listings.availableTo });
+      .returning({ id: listings.id, organizationId: listings.organizationId, availableTo: listings.availableTo, version: listings.version });
+    await enqueueSearchUpdate(tx, expired.map((l) => ({ entity: "listing" as const, entityId: l.id, version: l.version, op: "upsert" as const })));
     for (const l of expired)
       await writeAudit(tx, { organizationId: l.organizationId, actorUserId: null, action: "listing.expired", entityType: "listing", entityId: l.id, changes: { availableTo: l.availableTo } });
     return expired.map((l) => l.id);

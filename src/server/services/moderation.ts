@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { listingReports, listings, organizations, users } from "../db/schema";
 import { DomainError } from "../errors";
+import { enqueueSearchUpdate } from "../search/outbox";
 import { writeAudit } from "./audit";
 import { now, type AuthedContext } from "./context";
 
@@ -64,8 +65,10 @@ export async function resolveReport({ ctx, input }: { ctx: AuthedContext; input:
     if (input.action === "dismiss") {
       await tx.update(listingReports).set({ status: "dismissed", resolvedAt: at }).where(eq(listingReports.id, report.id));
     } else {
-      if (listing.status === "published")
+      if (listing.status === "published") {
         await tx.update(listings).set({ status: "paused", version: listing.version + 1, updatedAt: at }).where(eq(listings.id, listing.id));
+        await enqueueSearchUpdate(tx, { entity: "listing", entityId: listing.id, version: listing.version + 1, op: "upsert" });
+      }
       await tx
         .update(listingReports)
         .set({ status: "actioned", resolvedAt: at })

@@ -5,6 +5,7 @@ import type { OrganizationProfile } from "@/domain/schemas/organization";
 import type { Db } from "../db/types";
 import { files, memberships, organizations, users } from "../db/schema";
 import { conflict, forbidden, isUniqueViolation, notFound } from "../errors";
+import { enqueueOrganizationDocuments } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
 import { now, type AuthedContext, type OrgContext, type ServiceContext } from "./context";
 import { assertRole } from "./authz";
@@ -124,6 +125,7 @@ export async function updateOrganization({ ctx, input }: { ctx: OrgContext; inpu
       })
       .where(eq(organizations.id, id))
       .returning();
+    if (Object.keys(changes).length > 0) await enqueueOrganizationDocuments(tx, id);
     if (Object.keys(changes).length > 0)
       await writeAudit(tx, {
         organizationId: id,
@@ -184,6 +186,7 @@ export async function setVerification({
       .where(eq(organizations.id, input.organizationId))
       .returning();
     if (!org) throw notFound();
+    await enqueueOrganizationDocuments(tx, org.id);
     await writeAudit(tx, {
       organizationId: org.id,
       actorUserId: ctx.actor.userId,
