@@ -9,7 +9,8 @@ const bin = path.resolve(__dirname, "../../bin/fanglian.mjs");
 const run = (args: string[], pgliteDir: string) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "" }, timeout: 60_000 });
 
-describe("fanglian CLI", () => {
+// Each test spawns the CLI (a fresh Node + tsx + PGlite) several times: minutes, not seconds, on a loaded 2-core machine.
+describe("fanglian CLI", { timeout: 180_000 }, () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fanglian-cli-")), "pglite");
 
   it("refuses unknown commands and options with exit code 2", () => {

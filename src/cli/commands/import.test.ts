@@ -14,7 +14,8 @@ const oneJsonLine = (stdout: string) => {
   return JSON.parse(lines[0]!) as Record<string, unknown>;
 };
 
-describe("fanglian import", () => {
+// Each test spawns the CLI (a fresh Node + tsx + PGlite) several times: minutes, not seconds, on a loaded 2-core machine.
+describe("fanglian import", { timeout: 180_000 }, () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fanglian-import-")), "pglite");
 
   it("imports a Listings CSV, prints one JSON line, and changes nothing the second time", () => {

@@ -9,7 +9,8 @@ const evalDir = path.resolve(__dirname, "../../../eval/dev");
 const run = (args: string[], pgliteDir: string) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: "" }, timeout: 120_000 });
 
-describe("fanglian match", () => {
+// Each test spawns the CLI (a fresh Node + tsx + PGlite) several times: minutes, not seconds, on a loaded 2-core machine.
+describe("fanglian match", { timeout: 180_000 }, () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fanglian-match-"));
   const dir = path.join(tmp, "pglite");
   const demand = (name: string, body: unknown) => {

@@ -18,7 +18,8 @@ function run(args: string[], env: Record<string, string>) {
   });
 }
 
-describe("fanglian reindex", () => {
+// Each test spawns the CLI (a fresh Node + tsx + PGlite) several times: minutes, not seconds, on a loaded 2-core machine.
+describe("fanglian reindex", { timeout: 180_000 }, () => {
   let fake: FakeMeili;
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fanglian-reindex-")), "pglite");
   beforeAll(async () => {
