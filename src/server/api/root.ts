@@ -5,6 +5,7 @@ import { certificationRouter } from "./routers/certification";
 import { demandRouter } from "./routers/demand";
 import { importsRouter } from "./routers/imports";
 import { listingRouter } from "./routers/listing";
+import { matchRouter } from "./routers/match";
 import { organizationRouter } from "./routers/organization";
 import { createCallerFactory, router } from "./trpc";
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   certification: certificationRouter,
   demand: demandRouter,
   imports: importsRouter,
+  match: matchRouter,
 });
 
 export type AppRouter = typeof appRouter;

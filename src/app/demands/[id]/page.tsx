@@ -10,6 +10,7 @@ import { certificationNames, chainLinkName, cityName, processNames, quantityText
 import { DemandStatusActions } from "@/components/demands/demand-status-actions";
 import { DemandStatusBadge } from "@/components/demands/status-badge";
 import { PageHeader } from "@/components/layout/page-header";
+import { Shortlist } from "@/components/matching/shortlist";
 import { chinaDate, dateFormat, dateTimeFormat, orgName } from "@/components/org/display";
 import { FactList } from "@/components/org/fact-list";
 import { VerifiedBadge } from "@/components/org/verification-badge";
@@ -190,6 +191,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
           </Card>
         </div>
       </div>
+      {viewer.canEdit ? <Shortlist demandId={d.id} /> : null}
     </div>
   );
 }

@@ -1,0 +1,198 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { chinaToday } from "@/domain/certificates";
+import { effectiveDemandStatus } from "@/domain/demand-text";
+import type { MatchDemand, Reason } from "@/domain/matching/types";
+import { demands, listings, organizations } from "../db/schema";
+import { forbidden, notFound } from "../errors";
+import { assertRole } from "./authz";
+import { now, type OrgContext } from "./context";
+import { demandRowToMatchDemand, demandsForListing, matchDemand } from "./matching";
+
+/**
+ * Explained shortlists over the matcher: a buyer's demand → the suppliers that fit it, and a
+ * supplier's published listings → the open public demands they can serve. Reads only; the matcher
+ * (domain) decides every hard constraint, this file adds authorisation and display data.
+ */
+
+const READERS = ["owner", "admin", "member"] as const;
+
+export interface ShortlistItem {
+  rank: number;
+  listingId: string;
+  listingTitle: string;
+  listingKind: "capability" | "capacity";
+  organization: { id: string; nameZh: string; nameEn: string | null; verified: boolean; cityAdcode: string | null };
+  cityAdcode: string | null;
+  distanceKm: number | null;
+  score: number;
+  reasons: Reason[];
+}
+
+/** A constraint of the demand, and how many listings would fit without it (empty shortlists only). */
+export interface Blocker {
+  constraint: "maxDistance" | "certifications" | "needBy" | "quantity" | "spec" | "fibers" | "processes";
+  count: number;
+}
+
+export interface Shortlist {
+  asOf: string;
+  demandId: string;
+  items: ShortlistItem[];
+  blockers: Blocker[];
+}
+
+const RELAXATIONS: Array<[Blocker["constraint"], (d: MatchDemand) => MatchDemand | null]> = [
+  ["maxDistance", (d) => (d.maxDistanceKm !== undefined ? { ...d, maxDistanceKm: undefined } : null)],
+  ["certifications", (d) => (d.requiredCertifications.length ? { ...d, requiredCertifications: [] } : null)],
+  ["needBy", (d) => (d.needBy ? { ...d, needBy: undefined } : null)],
+  ["quantity", (d) => (d.quantity ? { ...d, quantity: undefined } : null)],
+  ["spec", (d) => (d.spec.yarnCountNe !== undefined || d.spec.gsm !== undefined || d.spec.widthCm !== undefined ? { ...d, spec: {} } : null)],
+  ["fibers", (d) => (d.fibers.length ? { ...d, fibers: [] } : null)],
+  ["processes", (d) => (d.processes.length && d.chainLink ? { ...d, processes: [] } : null)],
+];
+
+/**
+ * The ranked shortlist of a demand, for the buyer organisation's members only (the active
+ * organisation must be the buyer): suppliers must not learn who else is on it. Another
+ * organisation gets NOT_FOUND for an invited demand and FORBIDDEN for a public one. The buyer's own
+ * listings are left out.
+ */
+export async function shortlistForDemand({ ctx, demandId, top = 20 }: { ctx: OrgContext; demandId: string; top?: number }): Promise<Shortlist> {
+  assertRole(ctx, READERS);
+  const [row] = await ctx.db.select().from(demands).where(eq(demands.id, demandId));
+  if (!row) throw notFound("notFound");
+  if (row.organizationId !== ctx.membership.organizationId) {
+    if (row.visibility !== "public") throw notFound("notFound");
+    throw forbidden("forbidden");
+  }
+  const asOf = chinaToday(now(ctx));
+  const demand = demandRowToMatchDemand(row);
+  const own = ctx.membership.organizationId;
+  const result = await matchDemand(ctx.db, demand, asOf);
+  const ids = result.results.map((r) => r.listingId);
+  const info = new Map(
+    (ids.length
+      ? await ctx.db
+          .select({
+            id: listings.id,
+            title: listings.title,
+            kind: listings.kind,
+            orgId: organizations.id,
+            nameZh: organizations.nameZh,
+            nameEn: organizations.nameEn,
+            verificationState: organizations.verificationState,
+            orgCity: organizations.cityAdcode,
+          })
+          .from(listings)
+          .innerJoin(organizations, eq(organizations.id, listings.organizationId))
+          .where(inArray(listings.id, ids))
+      : []
+    ).map((l) => [l.id, l]),
+  );
+  const items: ShortlistItem[] = [];
+  for (const r of result.results) {
+    const l = info.get(r.listingId);
+    if (!l || l.orgId === own) continue;
+    items.push({
+      rank: items.length + 1,
+      listingId: r.listingId,
+      listingTitle: l.title,
+      listingKind: l.kind,
+      organization: { id: l.orgId, nameZh: l.nameZh, nameEn: l.nameEn, verified: l.verificationState === "verified", cityAdcode: l.orgCity },
+      cityAdcode: r.company.cityAdcode,
+      distanceKm: r.distanceKm,
+      score: r.score,
+      reasons: r.reasons,
+    });
+    if (items.length >= top) break;
+  }
+  const blockers: Blocker[] = [];
+  if (items.length === 0) {
+    const ownIds = new Set((await ctx.db.select({ id: listings.id }).from(listings).where(eq(listings.organizationId, own))).map((l) => l.id));
+    for (const [constraint, relax] of RELAXATIONS) {
+      const relaxed = relax(demand);
+      if (!relaxed) continue;
+      const r = await matchDemand(ctx.db, relaxed, asOf);
+      blockers.push({ constraint, count: r.results.filter((x) => !ownIds.has(x.listingId)).length });
+    }
+  }
+  blockers.sort((a, b) => b.count - a.count);
+  return { asOf, demandId, items, blockers };
+}
+
+export interface DemandThatFits {
+  demandId: string;
+  title: string;
+  buyer: { id: string; nameZh: string; nameEn: string | null; verified: boolean };
+  deliverCityAdcode: string | null;
+  needBy: string | null;
+  quoteDeadline: Date | null;
+  quantityInputValue: number | null;
+  quantityInputUnit: string | null;
+  score: number;
+  distanceKm: number | null;
+  reasons: Reason[];
+  /** The active organisation's listing that fits best. */
+  listing: { id: string; title: string };
+  /** Its other listings that fit too. */
+  otherListings: Array<{ id: string; title: string }>;
+}
+
+const MAX_LISTINGS = 200;
+
+/**
+ * "Demands that fit you": the open public demands (quote deadline not passed) that one of the
+ * active organisation's published listings can serve, best first. Invited demands and the
+ * organisation's own demands are never returned.
+ */
+export async function demandsForMyListings({ ctx, top = 50 }: { ctx: OrgContext; top?: number }): Promise<{ asOf: string; listingCount: number; items: DemandThatFits[] }> {
+  assertRole(ctx, READERS);
+  const at = now(ctx);
+  const asOf = chinaToday(at);
+  const own = ctx.membership.organizationId;
+  const mine = await ctx.db
+    .select({ id: listings.id, title: listings.title })
+    .from(listings)
+    .where(and(eq(listings.organizationId, own), eq(listings.status, "published")))
+    .orderBy(listings.id)
+    .limit(MAX_LISTINGS);
+  const best = new Map<string, { fit: Awaited<ReturnType<typeof demandsForListing>>[number]; listing: { id: string; title: string }; others: Array<{ id: string; title: string }> }>();
+  for (const l of mine) {
+    for (const fit of await demandsForListing(ctx.db, l.id, { asOf })) {
+      if (fit.organizationId === own) continue;
+      const seen = best.get(fit.demandId);
+      if (!seen) best.set(fit.demandId, { fit, listing: l, others: [] });
+      else if (fit.score > seen.fit.score) best.set(fit.demandId, { fit, listing: l, others: [...seen.others, seen.listing] });
+      else seen.others.push(l);
+    }
+  }
+  if (best.size === 0) return { asOf, listingCount: mine.length, items: [] };
+  const rows = await ctx.db
+    .select({ demand: demands, buyerId: organizations.id, nameZh: organizations.nameZh, nameEn: organizations.nameEn, verificationState: organizations.verificationState })
+    .from(demands)
+    .innerJoin(organizations, eq(organizations.id, demands.organizationId))
+    .where(and(inArray(demands.id, [...best.keys()]), eq(demands.visibility, "public")));
+  const items: DemandThatFits[] = [];
+  for (const { demand: d, ...buyer } of rows) {
+    if (d.organizationId === own || effectiveDemandStatus(d.status, d.quoteDeadline, at) !== "open") continue;
+    const b = best.get(d.id)!;
+    items.push({
+      demandId: d.id,
+      title: d.title,
+      buyer: { id: buyer.buyerId, nameZh: buyer.nameZh, nameEn: buyer.nameEn, verified: buyer.verificationState === "verified" },
+      deliverCityAdcode: d.deliverCityAdcode,
+      needBy: d.needBy,
+      quoteDeadline: d.quoteDeadline,
+      quantityInputValue: d.quantityInputValue,
+      quantityInputUnit: d.quantityInputUnit,
+      score: b.fit.score,
+      distanceKm: b.fit.distanceKm,
+      reasons: b.fit.reasons,
+      listing: b.listing,
+      otherListings: b.others,
+    });
+  }
+  items.sort((a, b) => b.score - a.score || a.demandId.localeCompare(b.demandId));
+  return { asOf, listingCount: mine.length, items: items.slice(0, top) };
+}
