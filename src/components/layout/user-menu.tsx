@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Award, Building2, ChevronDown, ClipboardList, Factory, LogOut, Shield, Upload, User } from "lucide-react";
+import { Award, Building2, ChevronDown, ClipboardList, Factory, LogOut, Shield, Sparkles, Upload, User } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -72,6 +72,12 @@ export function UserMenu({ viewer }: { viewer: MenuViewer }) {
                 <Link href="/my/demands">
                   <ClipboardList className="h-4 w-4" aria-hidden="true" />
                   {t("myDemands")}
+                </Link>
+              </DropdownMenu.Item>
+              <DropdownMenu.Item asChild className={item}>
+                <Link href="/my/matches">
+                  <Sparkles className="h-4 w-4" aria-hidden="true" />
+                  {t("myMatches")}
                 </Link>
               </DropdownMenu.Item>
               <DropdownMenu.Item asChild className={item}>
