@@ -15,7 +15,7 @@ const commands: Record<string, Command> = {
   seed: { run: seedCommand, options: {}, help: "seed                      build the demo market on an empty database" },
   import: { run: importCommand, options: { format: "string" }, help: "import FILE [--format listings|osh]  import a Listings CSV/XLSX as the platform" },
   match: { run: matchCommand, options: { "as-of": "string", top: "string" }, help: "match FILE… [--as-of YYYY-MM-DD] [--top N]  match Demand JSON files; one Match result per file" },
-  bench: { run: benchCommand, options: { rows: "string" }, help: "bench [import] [--rows N]  import N generated listings (10,000) into a fresh embedded database; prints rows/s" },
+  bench: { run: benchCommand, options: { rows: "string", sizes: "string", demands: "string", profile: "boolean", "naive-demands": "string" }, help: "bench [import] [--rows N]  import N generated listings (10,000) into a fresh embedded database; prints rows/s\n  bench match [--sizes 10000,100000] [--demands 240] [--naive-demands 60] [--profile]  matcher vs naive ILIKE scan: p50/p95/p99 ms, matches/s, peak RSS" },
   expire: { run: expireCommand, options: {}, help: "expire                    archive passed capacity windows and expire demands past their deadline (cron)" },
   migrate: { run: migrateCommand, options: {}, help: "migrate                   apply pending database migrations" },
   reindex: { run: reindexCommand, options: {}, help: "reindex                   rebuild the Meilisearch indexes and swap them in (MEILI_URL)" },

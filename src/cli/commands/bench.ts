@@ -6,6 +6,7 @@ import { processesOf, shandongCities } from "@/domain/taxonomy";
 import { randomValidUscc } from "@/domain/uscc";
 import { openDatabase } from "@/server/db/open";
 import { importListingsFile } from "@/server/services/imports";
+import { benchMatchCommand } from "./bench-match";
 import { EXIT_OK, UsageError, type Output, type ParsedArgs } from "../io";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
@@ -74,7 +75,8 @@ export function generateListingsCsv(rows: number, seed = 42): string {
  */
 export async function benchCommand(args: ParsedArgs, out: Output): Promise<number> {
   const [what = "import"] = args.positionals;
-  if (what !== "import") throw new UsageError(`unknown benchmark "${what}" (use import)`);
+  if (what === "match") return benchMatchCommand(args, out);
+  if (what !== "import") throw new UsageError(`unknown benchmark "${what}" (use import or match)`);
   const rows = Number(args.flags.rows ?? 10_000);
   if (!Number.isInteger(rows) || rows < 1 || rows > 1_000_000) throw new UsageError("--rows needs a whole number from 1 to 1000000");
   const bytes = new TextEncoder().encode(generateListingsCsv(rows));
