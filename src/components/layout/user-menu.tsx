@@ -17,6 +17,15 @@ export interface MenuViewer {
   organizations: Array<{ organizationId: string; name: string; role: string }>;
 }
 
+// The active organisation's pages; bulk import is for owners and admins.
+const orgLinks = [
+  { href: "/my/listings", icon: Factory, label: "myListings", managersOnly: false },
+  { href: "/my/demands", icon: ClipboardList, label: "myDemands", managersOnly: false },
+  { href: "/my/matches", icon: Sparkles, label: "myMatches", managersOnly: false },
+  { href: "/my/certifications", icon: Award, label: "myCertifications", managersOnly: false },
+  { href: "/my/import", icon: Upload, label: "bulkImport", managersOnly: true },
+] as const;
+
 const item = "flex cursor-pointer select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent";
 
 export function UserMenu({ viewer }: { viewer: MenuViewer }) {
@@ -62,38 +71,16 @@ export function UserMenu({ viewer }: { viewer: MenuViewer }) {
                   {active.name}
                 </Link>
               </DropdownMenu.Item>
-              <DropdownMenu.Item asChild className={item}>
-                <Link href="/my/listings">
-                  <Factory className="h-4 w-4" aria-hidden="true" />
-                  {t("myListings")}
-                </Link>
-              </DropdownMenu.Item>
-              <DropdownMenu.Item asChild className={item}>
-                <Link href="/my/demands">
-                  <ClipboardList className="h-4 w-4" aria-hidden="true" />
-                  {t("myDemands")}
-                </Link>
-              </DropdownMenu.Item>
-              <DropdownMenu.Item asChild className={item}>
-                <Link href="/my/matches">
-                  <Sparkles className="h-4 w-4" aria-hidden="true" />
-                  {t("myMatches")}
-                </Link>
-              </DropdownMenu.Item>
-              <DropdownMenu.Item asChild className={item}>
-                <Link href="/my/certifications">
-                  <Award className="h-4 w-4" aria-hidden="true" />
-                  {t("myCertifications")}
-                </Link>
-              </DropdownMenu.Item>
-              {active.role !== "member" ? (
-                <DropdownMenu.Item asChild className={item}>
-                  <Link href="/my/import">
-                    <Upload className="h-4 w-4" aria-hidden="true" />
-                    {t("bulkImport")}
-                  </Link>
-                </DropdownMenu.Item>
-              ) : null}
+              {orgLinks
+                .filter((l) => !l.managersOnly || active.role !== "member")
+                .map(({ href, icon: Icon, label }) => (
+                  <DropdownMenu.Item key={href} asChild className={item}>
+                    <Link href={href}>
+                      <Icon className="h-4 w-4" aria-hidden="true" />
+                      {t(label)}
+                    </Link>
+                  </DropdownMenu.Item>
+                ))}
               <DropdownMenu.Separator className="my-1 h-px bg-border" />
             </>
           ) : null}

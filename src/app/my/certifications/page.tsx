@@ -1,11 +1,10 @@
 import { Award } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CertificationManager } from "@/components/certifications/certification-manager";
-import { EmptyState, PageHeader } from "@/components/layout/page-header";
-import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/layout/page-header";
+import { NoOrganizationPage } from "@/components/org/no-organization";
 import { getServerCaller, getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -19,21 +18,7 @@ export default async function MyCertificationsPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/my/certifications");
   const t = await getTranslations("certifications.my");
-  if (!viewer.active)
-    return (
-      <div>
-        <PageHeader title={t("title")} />
-        <EmptyState
-          icon={<Award className="h-10 w-10" />}
-          title={t("noOrganization")}
-          action={
-            <Button asChild>
-              <Link href="/my/organization/new">{(await getTranslations("listings.browse"))("ctaCreateOrg")}</Link>
-            </Button>
-          }
-        />
-      </div>
-    );
+  if (!viewer.active) return <NoOrganizationPage title={t("title")} reason={t("noOrganization")} icon={<Award className="h-10 w-10" />} />;
   const certificates = await (await getServerCaller()).certification.mine();
   return (
     <div>

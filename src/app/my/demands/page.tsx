@@ -1,4 +1,4 @@
-import { Building2, ClipboardList, Plus } from "lucide-react";
+import { ClipboardList, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -8,6 +8,7 @@ import { chainLinkName, quantityText } from "@/components/demands/display";
 import { DemandStatusActions } from "@/components/demands/demand-status-actions";
 import { DemandStatusBadge } from "@/components/demands/status-badge";
 import { EmptyState, PageHeader } from "@/components/layout/page-header";
+import { NoOrganizationPage } from "@/components/org/no-organization";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -29,23 +30,7 @@ export default async function MyDemandsPage({ searchParams }: { searchParams: Pr
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/my/demands");
   const [t, td, locale] = await Promise.all([getTranslations("demands.my"), getTranslations("demands"), getLocale() as Promise<Locale>]);
-  if (!viewer.active) {
-    return (
-      <div>
-        <PageHeader title={t("title")} />
-        <EmptyState
-          icon={<Building2 className="h-10 w-10" />}
-          title={t("noOrgTitle")}
-          body={t("noOrgBody")}
-          action={
-            <Button asChild>
-              <Link href="/my/organization/new">{td("board.createOrg")}</Link>
-            </Button>
-          }
-        />
-      </div>
-    );
-  }
+  if (!viewer.active) return <NoOrganizationPage title={t("title")} reason={t("noOrgTitle")} body={t("noOrgBody")} />;
   const sp = await searchParams;
   const status = statuses.find((s) => s === sp.status);
   const caller = await getServerCaller();

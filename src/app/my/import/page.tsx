@@ -1,12 +1,10 @@
-import { Building2, Plus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportPanel } from "@/components/imports/import-panel";
-import { EmptyState, PageHeader } from "@/components/layout/page-header";
+import { PageHeader } from "@/components/layout/page-header";
+import { NoOrganizationPage } from "@/components/org/no-organization";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getServerCaller, getViewer } from "@/server/viewer";
 
@@ -23,26 +21,7 @@ export default async function ImportPage() {
   if (!viewer) redirect("/signin?callbackUrl=/my/import");
   const [t, to, format] = await Promise.all([getTranslations("imports"), getTranslations("org"), getFormatter()]);
 
-  if (!viewer.active) {
-    return (
-      <div>
-        <PageHeader title={t("title")} />
-        <EmptyState
-          icon={<Building2 className="h-10 w-10" />}
-          title={to("my.noOrgTitle")}
-          body={to("my.noOrgBody")}
-          action={
-            <Button asChild>
-              <Link href="/my/organization/new">
-                <Plus className="h-4 w-4" aria-hidden="true" />
-                {to("my.createFirst")}
-              </Link>
-            </Button>
-          }
-        />
-      </div>
-    );
-  }
+  if (!viewer.active) return <NoOrganizationPage title={t("title")} reason={to("my.noOrgTitle")} body={to("my.noOrgBody")} />;
   const canImport = viewer.active.role === "owner" || viewer.active.role === "admin";
   if (!canImport) {
     return (

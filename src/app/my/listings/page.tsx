@@ -7,6 +7,7 @@ import { EmptyState, PageHeader } from "@/components/layout/page-header";
 import { chainLinkName, listingTitle, typedAmount } from "@/components/listings/display";
 import { ListingActions } from "@/components/listings/listing-actions";
 import { dateTimeFormat } from "@/components/org/display";
+import { NoOrganizationPage } from "@/components/org/no-organization";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/domain/taxonomy";
@@ -25,21 +26,7 @@ export default async function MyListingsPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/my/listings");
   const [t, locale, format] = await Promise.all([getTranslations("listings"), getLocale() as Promise<Locale>, getFormatter()]);
-  if (!viewer.active)
-    return (
-      <div>
-        <PageHeader title={t("my.title")} />
-        <EmptyState
-          icon={<Layers className="h-10 w-10" />}
-          title={t("my.noOrganization")}
-          action={
-            <Button asChild>
-              <Link href="/my/organization/new">{t("browse.ctaCreateOrg")}</Link>
-            </Button>
-          }
-        />
-      </div>
-    );
+  if (!viewer.active) return <NoOrganizationPage title={t("my.title")} reason={t("my.noOrganization")} icon={<Layers className="h-10 w-10" />} />;
   const rows = await (await getServerCaller()).listing.mine();
   const canArchive = viewer.active.role === "owner" || viewer.active.role === "admin";
   return (

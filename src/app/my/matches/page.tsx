@@ -1,4 +1,4 @@
-import { Building2, Factory, Inbox, MapPin } from "lucide-react";
+import { Factory, Inbox, MapPin } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -8,6 +8,7 @@ import { EmptyState, PageHeader } from "@/components/layout/page-header";
 import { ReasonList, ScoreBar } from "@/components/matching/reason-list";
 import { reasonSentences, type ReasonT } from "@/components/matching/reasons";
 import { chinaDate, dateFormat, orgName } from "@/components/org/display";
+import { NoOrganizationPage } from "@/components/org/no-organization";
 import { VerifiedBadge } from "@/components/org/verification-badge";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/domain/taxonomy";
@@ -25,23 +26,7 @@ export default async function MyMatchesPage() {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/my/matches");
   const [t, tm, locale, format] = await Promise.all([getTranslations("matching.mine"), getTranslations("matching"), getLocale() as Promise<Locale>, getFormatter()]);
-  if (!viewer.active) {
-    return (
-      <div>
-        <PageHeader title={t("title")} />
-        <EmptyState
-          icon={<Building2 className="h-10 w-10" />}
-          title={t("noOrgTitle")}
-          body={t("noOrgBody")}
-          action={
-            <Button asChild>
-              <Link href="/my/organization/new">{t("createOrg")}</Link>
-            </Button>
-          }
-        />
-      </div>
-    );
-  }
+  if (!viewer.active) return <NoOrganizationPage title={t("title")} reason={t("noOrgTitle")} body={t("noOrgBody")} />;
   const data = await (await getServerCaller()).match.forMyListings({ top: 50 });
   const tr = tm as unknown as ReasonT;
 
