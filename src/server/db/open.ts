@@ -38,6 +38,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  // The embedded search engine's typo tolerance needs pg_trgm (created by a migration).
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const options = { extensions: { pg_trgm } };
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let release = () => {};
@@ -46,13 +49,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     release = acquireDirectoryLock(target.pgliteDir);
     try {
       fs.mkdirSync(target.pgliteDir, { recursive: true });
-      client = await PGlite.create(path.resolve(target.pgliteDir));
+      client = await PGlite.create(path.resolve(target.pgliteDir), options);
     } catch (e) {
       release();
       throw e;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(options);
   }
   const db = drizzle(client, { schema });
   try {

@@ -47,6 +47,7 @@ const listingFilterable = [
   "gsmMax",
   "widthCmMax",
   "safetyClass",
+  "updatedAt",
 ] as const;
 
 const demandFilterable = [
@@ -67,6 +68,7 @@ const demandFilterable = [
   "quantityUnit",
   "quantityValue",
   "safetyClass",
+  "updatedAt",
 ] as const;
 
 export const FILTERABLE: Record<SearchEntity, readonly string[]> = { listing: listingFilterable, demand: demandFilterable };

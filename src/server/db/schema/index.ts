@@ -4,3 +4,4 @@ export * from "./organizations";
 export * from "./system";
 export * from "./market";
 export * from "./search";
+export * from "./notifications";

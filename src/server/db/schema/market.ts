@@ -162,11 +162,17 @@ export const demands = pgTable(
     status: demandStatusEnum("status").notNull().default("open"),
     attachmentFileIds: uuid("attachment_file_ids").array().notNull().default(sql`'{}'::uuid[]`),
     version: integer("version").notNull().default(1),
+    /** When suppliers whose listings fit this demand were notified (null: not yet; src/server/services/alerts.ts). */
+    fitNotifiedAt: timestamp("fit_notified_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("demands_org_idx").on(t.organizationId), index("demands_board_idx").on(t.status, t.chainLink, t.quoteDeadline)],
+  (t) => [
+    index("demands_org_idx").on(t.organizationId),
+    index("demands_board_idx").on(t.status, t.chainLink, t.quoteDeadline),
+    index("demands_fit_pending_idx").on(t.createdAt).where(sql`${t.fitNotifiedAt} is null`),
+  ],
 );
 
 /** One run of a bulk import, with its per-row report. */

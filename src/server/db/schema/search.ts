@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Changes waiting to reach an external search index (Meilisearch). Services insert a row in the same
@@ -25,4 +25,46 @@ export const searchOutbox = pgTable(
     index("search_outbox_pending_idx").on(t.nextAttemptAt, t.id).where(sql`${t.processedAt} is null`),
     index("search_outbox_entity_idx").on(t.entity, t.entityId, t.version),
   ],
+);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The embedded search engine's index (src/server/search/postgres.ts), fed by the same outbox relay
+ * as Meilisearch. One row per listing or demand document: the document as JSON (filters and facets
+ * read it; `jsonb_path_ops` GIN answers `@>` equality and membership), a tsvector built from
+ * jieba-segmented Chinese and stemmed English (weights: title A, taxonomy terms and organisation B,
+ * description C), and the point for distance.
+ */
+export const searchDocuments = pgTable(
+  "search_documents",
+  {
+    entity: text("entity", { enum: ["listing", "demand"] }).notNull(),
+    id: uuid("id").notNull(),
+    version: integer("version").notNull(),
+    doc: jsonb("doc").notNull(),
+    tsv: tsvector("tsv").notNull(),
+    lat: doublePrecision("lat"),
+    lng: doublePrecision("lng"),
+    indexedAt: timestamp("indexed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entity, t.id] }),
+    index("search_documents_tsv_idx").using("gin", t.tsv),
+    index("search_documents_doc_idx").using("gin", sql`${t.doc} jsonb_path_ops`),
+  ],
+);
+
+/**
+ * Every word the index holds (segmented Chinese tokens, English stems' surface forms), with a
+ * trigram index: a query word that matches nothing is replaced by its nearest neighbours here
+ * ("polyster" → "polyester"), which is how the embedded engine forgives typos.
+ */
+export const searchVocabulary = pgTable(
+  "search_vocabulary",
+  {
+    word: text("word").primaryKey(),
+    documents: integer("documents").notNull().default(0),
+  },
+  (t) => [index("search_vocabulary_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
 );
