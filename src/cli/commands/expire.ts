@@ -1,4 +1,3 @@
-import { env } from "@/env";
 import { pruneSearchOutbox } from "@/server/search/relay";
 import { expireDemands } from "@/server/services/demands";
 import { expireListings } from "@/server/services/listings";
@@ -8,14 +7,14 @@ import type { Output, ParsedArgs } from "../io";
 /**
  * Archives capacity listings whose window has passed and expires demands past their quote deadline.
  * Pages already hide both at query time; run this from cron (e.g. hourly) to make it permanent.
- * Also prunes search-outbox rows older than a day (processed ones; all of them without Meilisearch).
+ * Also prunes processed search-outbox rows older than a day.
  */
 export async function expireCommand(_args: ParsedArgs, out: Output): Promise<number> {
   return withDatabase(async ({ db }) => {
     const now = new Date();
     const listings = await expireListings(db, now);
     const demands = await expireDemands(db, now);
-    const pruned = await pruneSearchOutbox(db, new Date(now.getTime() - 86_400_000), { includePending: !env.MEILI_URL });
+    const pruned = await pruneSearchOutbox(db, new Date(now.getTime() - 86_400_000));
     out.result(
       { command: "expire", listings: listings.length, demands: demands.length, searchOutboxPruned: pruned },
       `Expired ${listings.length} capacity listings and ${demands.length} demands; pruned ${pruned} search outbox rows.`,

@@ -3,9 +3,11 @@ import type { Filter } from "./filter";
 import type { DemandDocument, ListingDocument } from "./documents";
 
 /**
- * The search port. Two adapters implement it: the embedded engine on the project's own database
- * (postgres.ts: reads the listings/demands tables directly, so its write methods are no-ops and it
- * needs no outbox or reindex) and Meilisearch (meilisearch.ts: documents pushed by the outbox relay).
+ * The search port. Two adapters implement it, both fed by the transactional outbox (outbox.ts)
+ * through the relay (relay.ts): the embedded engine on the project's own database (postgres.ts:
+ * `search_documents` with jieba-segmented full text, synonyms, typo correction, facets and
+ * distance; the relay runs in-process and every search first applies pending changes) and
+ * Meilisearch (meilisearch.ts, when MEILI_URL is set). `reindex` rebuilds either from the tables.
  * Callers pass filters as a `Filter` tree (filter.ts), never as engine syntax, and always add the
  * visibility constraint themselves (published listings, public open demands, or the caller's own
  * organisation): the engine does not authorise.
@@ -67,7 +69,7 @@ export interface SearchResult<D> {
 
 export interface SearchEngine {
   readonly name: "postgres" | "meilisearch";
-  /** True when documents live outside the database and must be pushed (outbox, reindex). */
+  /** True when documents live outside the database (Meilisearch); both engines are fed by the outbox. */
   readonly external: boolean;
   /** Creates the indexes if missing and applies settings; call before any documents are written. */
   ensureIndexes(): Promise<void>;

@@ -4,12 +4,14 @@ import { meilisearchFromEnv } from "./config";
 import type { SearchEngine } from "./engine";
 import { PostgresSearchEngine } from "./postgres";
 
-const engines = new WeakMap<object, SearchEngine>();
+// On globalThis: Next bundles instrumentation (which runs the relay) and route handlers apart, and
+// both must use the same engine instance (its count cache and drain state).
+const engines: WeakMap<object, SearchEngine> = ((globalThis as { fanglianSearchEngines?: WeakMap<object, never> }).fanglianSearchEngines ??= new WeakMap());
 
 /**
  * The engine this process searches with: Meilisearch when MEILI_URL is set, else the embedded
  * engine on the given database. One instance per database handle (the embedded engine keeps its
- * drain state there).
+ * count cache there, and drains the outbox on read).
  */
 export function getSearchEngine(db: Db): SearchEngine {
   let engine = engines.get(db);

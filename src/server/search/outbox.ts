@@ -14,10 +14,9 @@ export interface SearchUpdate {
 }
 
 /**
- * Records that a listing or demand changed, for the relay to push to the external index. Call it
- * with the transaction that makes the change, so the index learns of exactly the committed changes.
- * Costs one insert; harmless on the embedded engine (the relay is not started there, and `reindex`
- * marks what it covered as processed).
+ * Records that a listing or demand changed, for the relay to push to the search index (either
+ * engine). Call it with the transaction that makes the change, so the index learns of exactly the
+ * committed changes. Costs one insert.
  */
 export async function enqueueSearchUpdate(tx: Db, update: SearchUpdate | SearchUpdate[]): Promise<void> {
   const rows = Array.isArray(update) ? update : [update];

@@ -27,10 +27,15 @@ describe("fanglian reindex", { timeout: 180_000 }, () => {
   });
   afterAll(async () => fake.close());
 
-  it("without MEILI_URL says the embedded engine needs none and exits 0", async () => {
+  it("without MEILI_URL rebuilds the embedded engine's index and exits 0", async () => {
     const r = await run(["reindex", "--json"], { PGLITE_DIR: dir, MEILI_URL: "" });
+    expect(r.stderr).not.toContain("internal error");
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ command: "reindex", engine: "embedded", reindexed: false });
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { command: "reindex", engine: "embedded", entity: "listing", index: "search_documents", documents: 0 },
+      { command: "reindex", engine: "embedded", entity: "demand", index: "search_documents", documents: 0 },
+    ]);
   });
 
   it("with MEILI_URL builds fresh indexes, swaps them in and drops the old ones", async () => {

@@ -3,13 +3,34 @@ import { sql } from "drizzle-orm";
 import { chinaToday } from "@/domain/certificates";
 import type { Db } from "../db/types";
 import { allDocuments } from "./documents";
-import type { SearchEntity } from "./engine";
-import type { MeilisearchEngine } from "./meilisearch";
+import type { SearchEngine, SearchEntity } from "./engine";
+import { MeilisearchEngine } from "./meilisearch";
+import { PostgresSearchEngine } from "./postgres";
 
 export interface ReindexResult {
   entity: SearchEntity;
   index: string;
   documents: number;
+}
+
+interface ReindexOptions {
+  batchSize?: number;
+  now?: Date;
+  log?: (msg: string) => void;
+}
+
+/**
+ * Rebuilds the search index of either engine from the listings and demands tables.
+ * Meilisearch: fresh indexes swapped in (`reindexMeilisearch`). Embedded: `search_documents` and
+ * `search_vocabulary` rebuilt in one transaction, so searches see the old index until it commits;
+ * pending outbox rows stay pending and are applied again afterwards (harmless: same versions).
+ */
+export async function reindex(db: Db, engine: SearchEngine, opts: ReindexOptions = {}): Promise<ReindexResult[]> {
+  if (engine instanceof MeilisearchEngine) return reindexMeilisearch(db, engine, opts);
+  if (!(engine instanceof PostgresSearchEngine)) throw new Error(`reindex: unsupported engine ${engine.name}`);
+  const today = chinaToday(opts.now ?? new Date());
+  const results = await engine.rebuild((tx, entity) => allDocuments(tx, entity, today, opts.batchSize ?? 1000), opts.log);
+  return results.map((r) => ({ ...r, index: "search_documents" }));
 }
 
 /**
@@ -19,7 +40,7 @@ export interface ReindexResult {
  * read) are queued again afterwards; pending rows stay pending. Every change is therefore either in
  * the snapshot or sent again to the new index (sending twice is harmless).
  */
-export async function reindex(db: Db, engine: MeilisearchEngine, opts: { batchSize?: number; now?: Date; log?: (msg: string) => void } = {}): Promise<ReindexResult[]> {
+async function reindexMeilisearch(db: Db, engine: MeilisearchEngine, opts: ReindexOptions): Promise<ReindexResult[]> {
   const now = opts.now ?? new Date();
   const today = chinaToday(now);
   const stamp = now.toISOString().replace(/[-:.TZ]/g, "").slice(0, 17);

@@ -1,9 +1,10 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { chinaToday } from "@/domain/certificates";
 import type { Db } from "../db/types";
 import { loadDocuments } from "./documents";
 import type { SearchEngine, SearchEntity } from "./engine";
+import { rows as query } from "./postgres/sql";
 
 export interface RelayOptions {
   /** Rows claimed per pass. */
@@ -34,10 +35,6 @@ interface Claimed {
   attempts: number;
 }
 
-/** Both drivers (PGlite, node-postgres) answer raw SQL with `{ rows }`. */
-async function query<T>(db: Db, q: SQL): Promise<T[]> {
-  return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
-}
 
 export function backoffMs(attempts: number, base = 1_000, max = 15 * 60_000): number {
   return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
@@ -147,16 +144,40 @@ export async function drainSearchOutbox(db: Db, engine: SearchEngine, opts: Rela
   }
 }
 
+// Per database handle and on globalThis: Next bundles instrumentation and route handlers apart, so
+// module state would not be shared between the background relay and drain-on-read.
+const drains: WeakMap<object, { engine: SearchEngine; pass: Promise<RelayPass> }> = ((globalThis as { fanglianSearchDrains?: WeakMap<object, never> }).fanglianSearchDrains ??= new WeakMap());
+
+/**
+ * `drainSearchOutbox`, one at a time per database in this process: a caller that finds a drain
+ * running into the same engine shares it instead of starting another (the background relay and
+ * the embedded engine's drain-on-read both go through here).
+ */
+export function drainOnce(db: Db, engine: SearchEngine, opts: RelayOptions = {}): Promise<RelayPass> {
+  const current = drains.get(db);
+  if (current && current.engine === engine) return current.pass;
+  const pass = drainSearchOutbox(db, engine, opts).finally(() => {
+    if (drains.get(db)?.pass === pass) drains.delete(db);
+  });
+  drains.set(db, { engine, pass });
+  return pass;
+}
+
+/** The drain running on a database in this process, if any. */
+export function inFlightDrain(db: Db): Promise<RelayPass> | undefined {
+  return drains.get(db)?.pass;
+}
+
 /**
  * Keeps the relay running in a server process: a pass every `intervalMs` (passes never overlap).
  * Returns a stop function. Errors are logged and retried by the backoff, never thrown.
  */
 export function startSearchRelay(db: Db, engine: SearchEngine, opts: RelayOptions & { intervalMs?: number; log?: (msg: string) => void } = {}): () => Promise<void> {
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
+  let current: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = () => {
-    running = drainSearchOutbox(db, engine, opts)
+    current = drainOnce(db, engine, opts)
       .then((p) => {
         if (p.error) opts.log?.(`search relay: ${p.failed} change(s) will be retried: ${p.error}`);
       })
@@ -169,16 +190,16 @@ export function startSearchRelay(db: Db, engine: SearchEngine, opts: RelayOption
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    await running;
+    await current;
   };
 }
 
-/** Deletes processed rows older than `before` (keep a day or so: they tell the relay what was sent). */
-export async function pruneSearchOutbox(db: Db, before: Date, opts: { includePending?: boolean } = {}): Promise<number> {
-  // Without an external engine nothing drains the outbox; `reindex` rebuilds from the tables when
-  // one is switched on, so old pending rows can go too.
-  const rows = opts.includePending
-    ? await query<{ id: number }>(db, sql`delete from search_outbox where created_at < ${before.toISOString()}::timestamptz returning id`)
-    : await query<{ id: number }>(db, sql`delete from search_outbox where processed_at is not null and processed_at < ${before.toISOString()}::timestamptz returning id`);
-  return rows.length;
+/**
+ * Deletes processed rows older than `before` (keep a day or so: they tell the relay what was sent).
+ * Pending rows are never pruned: both engines drain the outbox (the embedded one in-process and on
+ * every search), so a pending row is a change some index has not applied yet.
+ */
+export async function pruneSearchOutbox(db: Db, before: Date): Promise<number> {
+  const deleted = await query<{ id: number }>(db, sql`delete from search_outbox where processed_at is not null and processed_at < ${before.toISOString()}::timestamptz returning id`);
+  return deleted.length;
 }

@@ -1,0 +1,137 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { SearchEntity } from "../engine";
+import { FilterError, type Filter, type FilterValue } from "../filter";
+import { FILTERABLE } from "../settings";
+
+/**
+ * The `Filter` tree as a SQL condition on `search_documents` (alias-free: `doc`, `lat`, `lng`), with
+ * every value and attribute name a bound parameter. Attributes must be filterable on the entity.
+ * Array attributes mean "any element equals" and, like scalar equality, compile to `doc @> $json`
+ * so the jsonb_path_ops GIN index answers them. Every leaf is two-valued (never NULL), so NOT
+ * means what it says: NOT (x > 5) includes documents without x, as in Meilisearch.
+ */
+export const ARRAY_ATTRIBUTES: ReadonlySet<string> = new Set(["processes", "processesCovered", "fibers", "fibersCovered", "products", "certifications", "requiredCertifications"]);
+
+const EARTH_RADIUS_M = 6_371_000;
+const METERS_PER_DEGREE = (Math.PI * EARTH_RADIUS_M) / 180;
+
+function finite(n: number, what: string): number {
+  if (typeof n !== "number" || !Number.isFinite(n)) throw new FilterError(`${what} must be a finite number, got ${String(n)}`);
+  return n;
+}
+
+function checkValue(v: FilterValue): FilterValue {
+  if (typeof v === "number") return finite(v, "filter value");
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  throw new FilterError(`unsupported filter value: ${typeof v}`);
+}
+
+const contains = (attr: string, v: FilterValue): SQL => {
+  const value = checkValue(v);
+  return sql`doc @> ${JSON.stringify({ [attr]: ARRAY_ATTRIBUTES.has(attr) ? [value] : value })}::jsonb`;
+};
+
+/** The attribute as a number, or NULL when it is absent or not a number. */
+export const numberOf = (attr: string): SQL =>
+  sql`(case when jsonb_typeof(doc -> ${attr}::text) = 'number' then (doc ->> ${attr}::text)::float8 end)`;
+
+const bool = (cond: SQL): SQL => sql`coalesce(${cond}, false)`;
+
+/** Great-circle metres from a point to the document's lat/lng (NULL without a point). */
+export function distanceSql(lat: number, lng: number): SQL {
+  finite(lat, "latitude");
+  finite(lng, "longitude");
+  // least() skips NULLs, so a document without a point is tested first.
+  return sql`(case when lat is null or lng is null then null else 2 * ${EARTH_RADIUS_M}::float8 * asin(least(1, sqrt(
+    power(sin(radians(lat - ${lat}::float8) / 2), 2) +
+    cos(radians(${lat}::float8)) * cos(radians(lat)) * power(sin(radians(lng - ${lng}::float8) / 2), 2)))) end)`;
+}
+
+function geoRadius(lat: number, lng: number, meters: number): SQL {
+  finite(meters, "geo radius");
+  if (meters < 0) throw new FilterError("geo radius must not be negative");
+  // A bounding box first (cheap comparisons), then the exact distance.
+  const dLat = meters / METERS_PER_DEGREE;
+  const cos = Math.cos((lat * Math.PI) / 180);
+  const box = [sql`lat between ${lat - dLat}::float8 and ${lat + dLat}::float8`];
+  if (cos > 1e-6 && meters / (METERS_PER_DEGREE * cos) < 180) {
+    const dLng = meters / (METERS_PER_DEGREE * cos);
+    box.push(sql`lng between ${lng - dLng}::float8 and ${lng + dLng}::float8`);
+  }
+  return bool(sql`(${sql.join(box, sql` and `)} and ${distanceSql(lat, lng)} <= ${meters}::float8)`);
+}
+
+function geoBox(topRight: readonly [number, number], bottomLeft: readonly [number, number]): SQL {
+  const [top, right] = [finite(topRight[0], "latitude"), finite(topRight[1], "longitude")];
+  const [bottom, left] = [finite(bottomLeft[0], "latitude"), finite(bottomLeft[1], "longitude")];
+  const lngCond = left <= right ? sql`lng between ${left}::float8 and ${right}::float8` : sql`(lng >= ${left}::float8 or lng <= ${right}::float8)`;
+  return bool(sql`(lat between ${bottom}::float8 and ${top}::float8 and ${lngCond})`);
+}
+
+function compile(node: Filter, filterable: ReadonlySet<string>): SQL | null {
+  const attrOf = (name: string) => {
+    if (name === "_geo" || !filterable.has(name)) throw new FilterError(`${name} is not filterable here`);
+    return name;
+  };
+  switch (node.op) {
+    case "=":
+      return contains(attrOf(node.attr), node.value);
+    case "!=":
+      return sql`not (${contains(attrOf(node.attr), node.value)})`;
+    case ">":
+    case ">=":
+    case "<":
+    case "<=": {
+      if (typeof node.value !== "number") throw new FilterError(`${node.op} needs a number`);
+      const attr = attrOf(node.attr);
+      return bool(sql`${numberOf(attr)} ${sql.raw(node.op)} ${finite(node.value, "filter value")}::float8`);
+    }
+    case "to":
+      return bool(sql`${numberOf(attrOf(node.attr))} between ${finite(node.from, "range start")}::float8 and ${finite(node.to, "range end")}::float8`);
+    case "in":
+    case "notIn": {
+      const attr = attrOf(node.attr);
+      const any = node.values.length ? sql`(${sql.join(node.values.map((v) => contains(attr, v)), sql` or `)})` : sql`false`;
+      return node.op === "in" ? any : sql`not ${any}`;
+    }
+    case "exists":
+    case "notExists": {
+      const has = sql`(doc -> ${attrOf(node.attr)}::text) is not null`;
+      return node.op === "exists" ? has : sql`not ${has}`;
+    }
+    case "isNull":
+      return bool(sql`jsonb_typeof(doc -> ${attrOf(node.attr)}::text) = 'null'`);
+    case "isEmpty":
+      return bool(sql`(doc -> ${attrOf(node.attr)}::text) in ('""'::jsonb, '[]'::jsonb, '{}'::jsonb)`);
+    case "and":
+    case "or": {
+      const parts = node.items.filter((i): i is Filter => Boolean(i)).map((i) => compile(i, filterable)).filter((s): s is SQL => s !== null);
+      if (parts.length === 0) {
+        if (node.op === "and") return null;
+        throw new FilterError("OR of no conditions");
+      }
+      if (parts.length === 1) return parts[0]!;
+      return sql`(${sql.join(parts, node.op === "and" ? sql` and ` : sql` or `)})`;
+    }
+    case "not": {
+      const inner = compile(node.item, filterable);
+      if (inner === null) throw new FilterError("NOT of no condition");
+      return sql`not (${inner})`;
+    }
+    case "geoRadius":
+      if (!filterable.has("_geo")) throw new FilterError("_geo is not filterable here");
+      return geoRadius(finite(node.lat, "latitude"), finite(node.lng, "longitude"), node.meters);
+    case "geoBoundingBox":
+      if (!filterable.has("_geo")) throw new FilterError("_geo is not filterable here");
+      return geoBox(node.topRight, node.bottomLeft);
+    default:
+      throw new FilterError(`unknown filter operator ${JSON.stringify((node as { op?: unknown }).op)}`);
+  }
+}
+
+/** The condition for an entity's filter, or null when it constrains nothing. Throws FilterError. */
+export function toSqlFilter(entity: SearchEntity, node: Filter | null | undefined): SQL | null {
+  if (!node) return null;
+  return compile(node, new Set(FILTERABLE[entity]));
+}
