@@ -19,7 +19,7 @@ describe("bench search", () => {
     expect(a.filter((q) => q.cls === "filtered").every((q) => Object.keys(q.input.filters ?? {}).length > 0)).toBe(true);
   });
 
-  it("prints sane figures with and without the count cache, one JSON object per line", () => {
+  it("prints sane figures, one JSON object per size", () => {
     const r = spawnSync(process.execPath, [bin, "bench-search", "--sizes", "300", "--queries", "16", "--json"], {
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: "", MEILI_URL: "" },
@@ -27,7 +27,7 @@ describe("bench search", () => {
     });
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.map((l) => l.engine)).toEqual(["embedded", "embedded-nocache"]);
+    expect(lines.map((l) => l.engine)).toEqual(["embedded"]);
     for (const f of lines) {
       expect(f).toMatchObject({ bench: "search", listings: 300, queries: 16, targetP95Ms: 50 });
       const n = (k: string) => f[k] as number;

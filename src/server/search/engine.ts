@@ -57,8 +57,13 @@ export interface SearchHit<D> {
 
 export interface SearchResult<D> {
   hits: SearchHit<D>[];
-  /** Exact count of matches for the filter and query. */
+  /** Count of matches for the filter and query: exact, or a lower bound when `totalCapped`. */
   total: number;
+  /**
+   * Set when more documents match than the engine considers per query (Meilisearch's
+   * maxTotalHits, the embedded engine's MAX_CANDIDATES): `total` is that cap; show "1,000+".
+   */
+  totalCapped?: boolean;
   page: number;
   hitsPerPage: number;
   totalPages: number;

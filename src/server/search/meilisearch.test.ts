@@ -118,6 +118,8 @@ describe("Meilisearch contract (OpenAPI 1.15)", () => {
     expect(v.validate(ref("SearchQuery"), { hits_per_page: 10 })).not.toEqual([]);
     expect(() => engine.searchParams("listing", { filter: f.eq("titleZh", "x") })).toThrow(/not filterable/);
     expect(() => engine.searchParams("demand", { facets: ["kind"] })).toThrow(/not filterable/);
+    // `near` alone sorts nearest first, as the embedded engine does.
+    expect(engine.searchParams("listing", { near: { lat: 36.3, lng: 120.4 }, sort: [{ attr: "updatedAt", dir: "desc" }] }).sort).toEqual(["updatedAt:desc", "_geoPoint(36.3, 120.4):asc"]);
     expect(queryLocales("polyster yarn")).toEqual(["eng"]);
     expect(queryLocales("")).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type IndexSwap, type SearchParams, type Task } from "meilisearch";
 import { SearchUnavailableError, type DocumentOf, type SearchEngine, type SearchEntity, type SearchQuery, type SearchResult } from "./engine";
 import { f, filterAttributes, FilterError, toMeiliFilter } from "./filter";
-import { FILTERABLE, HIGHLIGHTED, indexSettings, SORTABLE } from "./settings";
+import { FILTERABLE, HIGHLIGHTED, indexSettings, MAX_TOTAL_HITS, SORTABLE } from "./settings";
 
 export interface MeiliOptions {
   url: string;
@@ -142,6 +142,8 @@ export class MeilisearchEngine implements SearchEngine {
         sort.push(`_geoPoint(${query.near.lat}, ${query.near.lng}):${s.dir}`);
       } else sort.push(`${s.attr}:${s.dir}`);
     }
+    // `near` alone means nearest first (after any explicit sort), as on the embedded engine.
+    if (query.near && !sort.some((s) => s.startsWith("_geoPoint("))) sort.push(`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`);
     const params: SearchParams & { q?: string } = {
       q: query.q?.trim() || undefined,
       filter: toMeiliFilter(query.filter),
@@ -190,6 +192,8 @@ export class MeilisearchEngine implements SearchEngine {
     return {
       hits,
       total: paged.totalHits ?? res.estimatedTotalHits ?? hits.length,
+      // Meilisearch counts up to pagination.maxTotalHits (settings.ts).
+      ...((paged.totalHits ?? 0) >= MAX_TOTAL_HITS ? { totalCapped: true } : {}),
       page: paged.page ?? params.page ?? 1,
       hitsPerPage: paged.hitsPerPage ?? params.hitsPerPage ?? 20,
       totalPages: paged.totalPages ?? 1,

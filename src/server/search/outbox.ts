@@ -45,3 +45,11 @@ export async function enqueueListingsWithCertification(tx: Db, certificationId: 
     select 'listing', l.id, l.version, 'upsert' from listings l
     join listing_certifications lc on lc.listing_id = l.id where lc.certification_id = ${certificationId}`);
 }
+
+/** Queues every listing and demand (bulk loads that bypass the services: the demo seed). */
+export async function enqueueAllDocuments(tx: Db): Promise<void> {
+  await tx.execute(sql`insert into search_outbox (entity, entity_id, version, op)
+    select 'listing', id, version, 'upsert' from listings
+    union all
+    select 'demand', id, version, 'upsert' from demands`);
+}

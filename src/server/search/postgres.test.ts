@@ -119,6 +119,24 @@ describeEachDb(
       expect([beyond.total, beyond.hits.length]).toEqual([7, 0]);
     });
 
+    it("reads at most maxCandidates matches: a broader query reports the cap, newest or best first", async () => {
+      const capped = new PostgresSearchEngine(t.db, { drainOnRead: false, maxCandidates: 5 });
+      const o = org();
+      await engine.upsert(
+        "listing",
+        Array.from({ length: 8 }, (_, i) => listingDoc({ organizationId: o, ref: `c${i}`, titleZh: "色织布", updatedAt: 1000 + i, fibers: i < 2 ? ["linen"] : ["cotton"] })),
+      );
+      const broad = await capped.search("listing", { q: "", filter: f.eq("organizationId", o), facets: ["fibers"], hitsPerPage: 3 });
+      expect([broad.total, broad.totalCapped, broad.totalPages]).toEqual([5, true, 2]);
+      expect(broad.hits.map((h) => (h.document as ListingDocument).ref)).toEqual(["c7", "c6", "c5"]);
+      // Facets are counted over the candidates read (the newest five plus the one that shows there are more).
+      expect(broad.facets.fibers).toEqual({ cotton: 6 });
+      const text = await capped.search("listing", { q: "色织", filter: f.eq("organizationId", o) });
+      expect([text.total, text.totalCapped]).toEqual([5, true]);
+      const narrow = await capped.search("listing", { q: "", filter: f.and(f.eq("organizationId", o), f.eq("fibers", "linen")) });
+      expect([narrow.total, narrow.totalCapped]).toEqual([2, undefined]);
+    });
+
     it("counts facets over all matches: arrays per element, booleans as true/false", async () => {
       const o = org();
       await engine.upsert("listing", [

@@ -78,6 +78,9 @@ export const SORTABLE: Record<SearchEntity, readonly string[]> = {
   demand: ["updatedAt", "needBy", "quoteDeadline", "quantityValue", "_geo"],
 };
 
+/** Meilisearch counts and pages through at most this many hits per search. */
+export const MAX_TOTAL_HITS = 10_000;
+
 /** Text fields a hit may be highlighted in. */
 export const HIGHLIGHTED = ["titleZh", "titleEn", "descriptionZh", "descriptionEn"] as const;
 
@@ -162,7 +165,7 @@ export function indexSettings(entity: SearchEntity): Settings {
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
     },
     faceting: { maxValuesPerFacet: 200 },
-    pagination: { maxTotalHits: 10_000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
     searchCutoffMs: 150,
   };
 }

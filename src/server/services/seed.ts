@@ -7,6 +7,7 @@ import { certifications, demands, listingCertifications, listings, memberships, 
 import { hashPassword } from "../auth/password";
 import { PRIVACY_POLICY_VERSION } from "./accounts";
 import { insertOrganizationWithOwner } from "./organizations";
+import { enqueueAllDocuments } from "../search/outbox";
 import { demoFirmProfiles } from "./seed/firms";
 import { generateMarket, type DemoFirmInput, type SeedMarket } from "./seed/market";
 import { createRng, daysAgo } from "./seed/rng";
@@ -257,4 +258,6 @@ async function insertMarket(tx: Db, market: SeedMarket, orgIds: string[], userId
       chunk.map(({ firm, createdDaysAgo, ...d }) => ({ ...d, organizationId: orgIds[firm]!, createdBy: owner(firm), createdAt: daysAgo(dayStart, createdDaysAgo), updatedAt: daysAgo(dayStart, createdDaysAgo) })),
     ),
   );
+  // The rows went in without the services: tell the search engine about all of them.
+  await enqueueAllDocuments(tx);
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Changes waiting to reach an external search index (Meilisearch). Services insert a row in the same
@@ -34,7 +34,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
  * as Meilisearch. One row per listing or demand document: the document as JSON (filters and facets
  * read it; `jsonb_path_ops` GIN answers `@>` equality and membership), a tsvector built from
  * jieba-segmented Chinese and stemmed English (weights: title A, taxonomy terms and organisation B,
- * description C), and the point for distance.
+ * description C), the filter tokens and facts, and the point for distance. Storage (migration 0004):
+ * tokens, facts and tsv are kept inline (STORAGE MAIN) so filtering, counting and ranking never
+ * fetch TOASTed values; only the page of hits reads `doc`.
  */
 export const searchDocuments = pgTable(
   "search_documents",
@@ -44,6 +46,16 @@ export const searchDocuments = pgTable(
     version: integer("version").notNull(),
     doc: jsonb("doc").notNull(),
     tsv: tsvector("tsv").notNull(),
+    /**
+     * `attr=value` for every string and boolean filterable attribute (each element of arrays):
+     * equality, membership and facet counts read this small inline array and its GIN index,
+     * never the document (which PostgreSQL moves out of line).
+     */
+    tokens: text("tokens").array().notNull().default(sql`'{}'::text[]`),
+    /** The filterable and sortable attributes only (no text): ranges, null/empty tests, sorts. */
+    facts: jsonb("facts").notNull().default(sql`'{}'::jsonb`),
+    /** updatedAt (epoch ms): the default order of an empty query. */
+    updatedMs: bigint("updated_ms", { mode: "number" }).notNull().default(0),
     lat: doublePrecision("lat"),
     lng: doublePrecision("lng"),
     indexedAt: timestamp("indexed_at", { withTimezone: true }).notNull().defaultNow(),
@@ -51,7 +63,8 @@ export const searchDocuments = pgTable(
   (t) => [
     primaryKey({ columns: [t.entity, t.id] }),
     index("search_documents_tsv_idx").using("gin", t.tsv),
-    index("search_documents_doc_idx").using("gin", sql`${t.doc} jsonb_path_ops`),
+    index("search_documents_tokens_idx").using("gin", t.tokens),
+    index("search_documents_recent_idx").on(t.entity, t.updatedMs),
   ],
 );
 

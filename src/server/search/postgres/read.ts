@@ -25,12 +25,13 @@ export interface Plan {
   where: SQL;
   page: number;
   hitsPerPage: number;
-  orderBy: SQL;
-  score: SQL;
+  /** The order on the one-pass statement's columns (rel, dist, updated_ms, id, k0…). */
+  orderByAliases: SQL;
+  /** `expr as kN` for each sort attribute. */
+  sortKeys: SQL[];
+  relevance: SQL;
   distance: SQL | null;
   facets: string[];
-  /** Identifies the set of matches (for the count/facet cache). */
-  matchKey: string;
 }
 
 export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Promise<Plan> {
@@ -47,14 +48,31 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   const tsq = text.tsquery ? sql`to_tsquery('english', ${text.tsquery}::text)` : null;
   const where = sql.join([sql`entity = ${entity}`, ...(tsq ? [sql`tsv @@ ${tsq}`] : []), ...(filter ? [filter] : [])], sql` and `);
 
-  const boost = sql`(case when doc -> 'orgVerified' = 'true'::jsonb then ${VERIFIED_BOOST}::float8 else 0 end)`;
+  const boost = sql`(case when tokens @> array['orgVerified=true'] then ${VERIFIED_BOOST}::float8 else 0 end)`;
   const relevance = tsq ? sql`(ts_rank_cd(${RANK_WEIGHTS}::float4[], tsv, ${tsq}, 32) + ${boost})` : boost;
   const distance = query.near ? distanceSql(query.near.lat, query.near.lng) : null;
   const dir = (d: "asc" | "desc") => sql.raw(d === "desc" ? "desc" : "asc");
-  const order: SQL[] = (query.sort ?? []).map((s) => (s.attr === "_geo" ? sql`${distance!} ${dir(s.dir)} nulls last` : sql`${numberOf(s.attr)} ${dir(s.dir)} nulls last`));
-  if (distance && !(query.sort ?? []).some((s) => s.attr === "_geo")) order.push(sql`${distance} asc nulls last`);
-  if (tsq) order.push(sql`${relevance} desc`);
-  order.push(sql`${numberOf("updatedAt")} desc nulls last`, sql`id`);
+  // The order on the columns of the one-pass statement (searchOnce).
+  const aliased: SQL[] = [];
+  const keys: SQL[] = [];
+  (query.sort ?? []).forEach((s, i) => {
+    if (s.attr === "updatedAt") {
+      // The column, so the recency index serves it.
+      aliased.push(sql`updated_ms ${dir(s.dir)}`);
+    } else if (s.attr === "_geo") {
+      aliased.push(sql`dist ${dir(s.dir)} nulls last`);
+    } else {
+      keys.push(sql`${numberOf(s.attr)} as ${sql.raw(`k${i}`)}`);
+      aliased.push(sql`${sql.raw(`k${i}`)} ${dir(s.dir)} nulls last`);
+    }
+  });
+  if (distance && !(query.sort ?? []).some((s) => s.attr === "_geo")) {
+    aliased.push(sql`dist asc nulls last`);
+  }
+  if (tsq) {
+    aliased.push(sql`rel desc`);
+  }
+  aliased.push(sql`updated_ms desc`, sql`id`);
 
   return {
     entity,
@@ -62,11 +80,11 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
     where,
     page: Math.max(1, Math.trunc(query.page ?? 1)),
     hitsPerPage: Math.min(100, Math.max(1, Math.trunc(query.hitsPerPage ?? 20))),
-    orderBy: sql.join(order, sql`, `),
-    score: sql`least(1, ${relevance} / ${1 + VERIFIED_BOOST}::float8)`,
+    orderByAliases: sql.join(aliased, sql`, `),
+    sortKeys: keys,
+    relevance,
     distance,
     facets,
-    matchKey: JSON.stringify([entity, text.tsquery, query.filter ?? null]),
   };
 }
 
@@ -76,14 +94,7 @@ interface HitRow {
   distance: number | null;
 }
 
-export async function hits(db: Db, p: Plan, highlightFields: boolean): Promise<SearchHit<unknown>[]> {
-  const offset = (p.page - 1) * p.hitsPerPage;
-  const found = await rows<HitRow>(
-    db,
-    sql`select doc, ${p.score} as score, ${p.distance ?? sql`null::float8`} as distance
-      from search_documents where ${p.where}
-      order by ${p.orderBy} limit ${p.hitsPerPage} offset ${offset}`,
-  );
+function toHits(p: Plan, found: HitRow[], highlightFields: boolean): SearchHit<unknown>[] {
   const re = highlightFields ? highlighter(p.text.terms) : null;
   return found.map((r) => {
     const hit: SearchHit<unknown> = { document: r.doc, score: Number(r.score) };
@@ -104,35 +115,71 @@ export async function hits(db: Db, p: Plan, highlightFields: boolean): Promise<S
 export interface Counts {
   total: number;
   facets: Record<string, Record<string, number>>;
+  /** More than MAX_CANDIDATES matched: `total` is the cap. */
+  totalCapped?: boolean;
 }
 
-/** The exact number of matches and, in the same statement, each facet's value counts over them. */
-export async function counts(db: Db, p: Plan): Promise<Counts> {
-  if (p.facets.length === 0) {
-    const [r] = await rows<{ n: number }>(db, sql`select count(*)::int as n from search_documents where ${p.where}`);
-    return { total: Number(r?.n ?? 0), facets: {} };
-  }
-  const found = await rows<{ attr: string | null; value: string | null; n: number }>(
-    db,
-    sql`with m as materialized (select doc from search_documents where ${p.where})
-      select null::text as attr, null::text as value, count(*)::int as n from m
-      union all
-      select f.attr, v.value, count(*)::int from m
-        cross join jsonb_array_elements_text(${JSON.stringify(p.facets)}::jsonb) as f(attr)
-        cross join lateral jsonb_array_elements_text(case jsonb_typeof(m.doc -> f.attr)
-          when 'array' then m.doc -> f.attr when 'null' then '[]'::jsonb else jsonb_build_array(m.doc -> f.attr) end) as v(value)
-        where v.value is not null
-        group by f.attr, v.value`,
-  );
+/**
+ * The most matches one search reads, as Meilisearch's `maxTotalHits` (default 1,000) bounds its
+ * results: a broader query reports `total` = this with `totalCapped` and counts facets over these
+ * matches (refining by a facet or a second word narrows the set). See candidateOrder().
+ */
+export const MAX_CANDIDATES = 1000;
+
+function facetCounts(p: Plan, found: { attr: string; value: string; n: number }[]): Record<string, Record<string, number>> {
   const facets: Record<string, Record<string, number>> = Object.fromEntries(p.facets.map((a) => [a, {}]));
-  let total = 0;
-  for (const r of found) {
-    if (r.attr === null) total = Number(r.n);
-    else facets[r.attr]![r.value!] = Number(r.n);
-  }
+  for (const r of found) facets[r.attr]![r.value] = Number(r.n);
   for (const a of p.facets) {
     const entries = Object.entries(facets[a]!);
     if (entries.length > MAX_FACET_VALUES) facets[a] = Object.fromEntries(entries.sort((x, y) => y[1] - x[1]).slice(0, MAX_FACET_VALUES));
   }
-  return { total, facets };
+  return facets;
 }
+
+/**
+ * How the candidates are chosen: ranked by text relevance alone, the first MAX_CANDIDATES the
+ * full-text index yields (ranked among themselves: cheap however broad the word); in any other
+ * order (recency, distance, an attribute), the first MAX_CANDIDATES in that order, which is exact.
+ */
+function candidateOrder(p: Plan): SQL | null {
+  return p.text.tsquery && p.distance === null && p.sortKeys.length === 0 ? null : p.orderByAliases;
+}
+
+/**
+ * Hits, the total and the facet counts in one statement: the candidates (at most MAX_CANDIDATES
+ * + 1 matches) are read once into a materialised set of narrow rows (id, tokens, rank, distance,
+ * sort keys); the total and facets are counted over them, the page is cut from them and only its
+ * rows fetch their document.
+ */
+export async function searchOnce(db: Db, p: Plan, highlightFields: boolean, maxCandidates = MAX_CANDIDATES): Promise<{ hits: SearchHit<unknown>[]; counts: Counts }> {
+  const offset = (p.page - 1) * p.hitsPerPage;
+  const order = candidateOrder(p);
+  const facetList = sql`array[${sql.join(p.facets.length ? p.facets.map((f) => sql`${f}::text`) : [sql`null::text`], sql`, `)}]`;
+  const found = await rows<{ kind: "hit" | "total" | "facet"; ord: number; doc: Record<string, unknown> | null; score: number | null; distance: number | null; attr: string | null; value: string | null; n: number }>(
+    db,
+    sql`with m as materialized (
+        select id, tokens, updated_ms, ${p.relevance} as rel, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}
+        from search_documents where ${p.where}
+        ${order ? sql`order by ${order}` : sql``} limit ${maxCandidates + 1}),
+      tot as (select count(*)::int as n from m),
+      page as (select id, rel, dist, row_number() over (order by ${p.orderByAliases}) as ord from m order by ${p.orderByAliases} limit ${p.hitsPerPage} offset ${offset})
+      select 'hit' as kind, page.ord::int as ord, d.doc, least(1, page.rel / ${1 + VERIFIED_BOOST}::float8) as score, page.dist as distance,
+          null::text as attr, null::text as value, 0 as n
+        from page join search_documents d on d.entity = ${p.entity} and d.id = page.id
+      union all select 'total', 0, null, null, null, null, null, n from tot
+      union all select 'facet', 0, null, null, null, split_part(t, '=', 1), substr(t, strpos(t, '=') + 1), count(*)::int
+        from m cross join unnest(m.tokens) as t
+        where split_part(t, '=', 1) = any(${facetList})
+        group by t`,
+  );
+  const page = found.filter((r) => r.kind === "hit").sort((a, b) => a.ord - b.ord);
+  const total = Number(found.find((r) => r.kind === "total")?.n ?? 0);
+  const facetRows = found.filter((r) => r.kind === "facet").map((r) => ({ attr: r.attr!, value: r.value!, n: Number(r.n) }));
+  const capped = total > maxCandidates;
+  const facets = facetCounts(p, facetRows);
+  return {
+    hits: toHits(p, page.map((r) => ({ doc: r.doc!, score: Number(r.score), distance: r.distance })), highlightFields),
+    counts: capped ? { total: maxCandidates, totalCapped: true, facets } : { total, facets },
+  };
+}
+

@@ -5,11 +5,13 @@ import { FilterError, type Filter, type FilterValue } from "../filter";
 import { FILTERABLE } from "../settings";
 
 /**
- * The `Filter` tree as a SQL condition on `search_documents` (alias-free: `doc`, `lat`, `lng`), with
- * every value and attribute name a bound parameter. Attributes must be filterable on the entity.
- * Array attributes mean "any element equals" and, like scalar equality, compile to `doc @> $json`
- * so the jsonb_path_ops GIN index answers them. Every leaf is two-valued (never NULL), so NOT
- * means what it says: NOT (x > 5) includes documents without x, as in Meilisearch.
+ * The `Filter` tree as a SQL condition on `search_documents` (alias-free: `tokens`, `facts`, `lat`,
+ * `lng`), with every value and attribute name a bound parameter. Attributes must be filterable on
+ * the entity. String and boolean equality (array attributes: "any element equals") compile to
+ * `tokens @> {attr=value}` and `in` to `tokens && {…}`, which the GIN index answers; numbers,
+ * ranges and presence tests read `facts`. Never the document itself, which lives out of line.
+ * Every leaf is two-valued (never NULL), so NOT means what it says: NOT (x > 5) includes documents
+ * without x, as in Meilisearch.
  */
 export const ARRAY_ATTRIBUTES: ReadonlySet<string> = new Set(["processes", "processesCovered", "fibers", "fibersCovered", "products", "certifications", "requiredCertifications"]);
 
@@ -27,14 +29,44 @@ function checkValue(v: FilterValue): FilterValue {
   throw new FilterError(`unsupported filter value: ${typeof v}`);
 }
 
+/** The token a string or boolean value of an attribute is indexed as (write.ts writes the same). */
+export const token = (attr: string, value: string | boolean): string => `${attr}=${String(value)}`;
+
+/** A text[] of bound parameters. */
+const textArray = (tokens: readonly string[]): SQL => sql`array[${sql.join(tokens.map((t) => sql`${t}::text`), sql`, `)}]`;
+
+/**
+ * Identifiers: one value per document, so a token would only bloat the row; equality on them reads
+ * `facts` (they are filtered together with something selective anyway).
+ */
+export const UNTOKENIZED_ATTRIBUTES: ReadonlySet<string> = new Set(["id", "organizationId", "ref"]);
+
+/** Whether string/boolean values of the attribute are indexed as tokens (write.ts asks the same). */
+export const isTokenized = (attr: string): boolean => !UNTOKENIZED_ATTRIBUTES.has(attr);
+
 const contains = (attr: string, v: FilterValue): SQL => {
   const value = checkValue(v);
-  return sql`doc @> ${JSON.stringify({ [attr]: ARRAY_ATTRIBUTES.has(attr) ? [value] : value })}::jsonb`;
+  if (typeof value === "number") return bool(sql`${numberOf(attr)} = ${value}::float8`);
+  if (!isTokenized(attr)) return bool(sql`(facts ->> ${attr}::text) = ${String(value)}::text`);
+  return sql`tokens @> ${textArray([token(attr, value)])}`;
 };
+
+const containsAny = (attr: string, values: readonly FilterValue[]): SQL => {
+  const checked = values.map(checkValue);
+  const toks = isTokenized(attr) ? checked.filter((v): v is string | boolean => typeof v !== "number").map((v) => token(attr, v)) : [];
+  const rest = checked.filter((v) => typeof v === "number" || !isTokenized(attr));
+  const parts: SQL[] = [];
+  if (toks.length) parts.push(sql`tokens && ${textArray(toks)}`);
+  for (const v of rest) parts.push(contains(attr, v));
+  return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
+};
+
+/** Arrays live only in `tokens`: empty = no token of the attribute. */
+const arrayEmpty = (attr: string): SQL => sql`not exists (select 1 from unnest(tokens) as t where starts_with(t, ${`${attr}=`}::text))`;
 
 /** The attribute as a number, or NULL when it is absent or not a number. */
 export const numberOf = (attr: string): SQL =>
-  sql`(case when jsonb_typeof(doc -> ${attr}::text) = 'number' then (doc ->> ${attr}::text)::float8 end)`;
+  sql`(case when jsonb_typeof(facts -> ${attr}::text) = 'number' then (facts ->> ${attr}::text)::float8 end)`;
 
 const bool = (cond: SQL): SQL => sql`coalesce(${cond}, false)`;
 
@@ -92,18 +124,21 @@ function compile(node: Filter, filterable: ReadonlySet<string>): SQL | null {
     case "in":
     case "notIn": {
       const attr = attrOf(node.attr);
-      const any = node.values.length ? sql`(${sql.join(node.values.map((v) => contains(attr, v)), sql` or `)})` : sql`false`;
+      const any = node.values.length ? containsAny(attr, node.values) : sql`false`;
       return node.op === "in" ? any : sql`not ${any}`;
     }
     case "exists":
     case "notExists": {
-      const has = sql`(doc -> ${attrOf(node.attr)}::text) is not null`;
+      // Documents always carry their arrays (possibly empty).
+      const has = ARRAY_ATTRIBUTES.has(attrOf(node.attr)) ? sql`true` : sql`(facts -> ${node.attr}::text) is not null`;
       return node.op === "exists" ? has : sql`not ${has}`;
     }
     case "isNull":
-      return bool(sql`jsonb_typeof(doc -> ${attrOf(node.attr)}::text) = 'null'`);
+      if (ARRAY_ATTRIBUTES.has(attrOf(node.attr))) return sql`false`;
+      return bool(sql`jsonb_typeof(facts -> ${node.attr}::text) = 'null'`);
     case "isEmpty":
-      return bool(sql`(doc -> ${attrOf(node.attr)}::text) in ('""'::jsonb, '[]'::jsonb, '{}'::jsonb)`);
+      if (ARRAY_ATTRIBUTES.has(attrOf(node.attr))) return arrayEmpty(node.attr);
+      return bool(sql`(facts -> ${node.attr}::text) in ('""'::jsonb, '[]'::jsonb, '{}'::jsonb)`);
     case "and":
     case "or": {
       const parts = node.items.filter((i): i is Filter => Boolean(i)).map((i) => compile(i, filterable)).filter((s): s is SQL => s !== null);

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/types";
 import type { DemandDocument, ListingDocument } from "../documents";
 import type { SearchEntity } from "../engine";
+import { FILTERABLE, SORTABLE } from "../settings";
+import { isTokenized, token } from "./sql-filter";
 import { indexText } from "./text";
 
 /**
@@ -20,6 +22,9 @@ interface Row {
   doc: Doc;
   lat: number | null;
   lng: number | null;
+  tokens: string[];
+  facts: Record<string, unknown>;
+  updatedMs: number;
   ah: string;
   al: string;
   bh: string;
@@ -36,8 +41,32 @@ export interface Prepared {
 
 const WORD_MAX = 60;
 
+const FACT_ATTRIBUTES: Record<SearchEntity, string[]> = {
+  listing: [...new Set([...FILTERABLE.listing, ...SORTABLE.listing])].filter((a) => a !== "_geo"),
+  demand: [...new Set([...FILTERABLE.demand, ...SORTABLE.demand])].filter((a) => a !== "_geo"),
+};
+
+/**
+ * What filters read instead of the document: `attr=value` tokens for string and boolean values
+ * (each element of arrays; identifiers excepted), and the scalar filterable/sortable attributes as
+ * a small JSON object (arrays are only tokens).
+ */
+export function filterColumns(entity: SearchEntity, doc: Doc): { tokens: string[]; facts: Record<string, unknown> } {
+  const tokens = new Set<string>();
+  const facts: Record<string, unknown> = {};
+  const record = doc as unknown as Record<string, unknown>;
+  for (const attr of FACT_ATTRIBUTES[entity]) {
+    const value = record[attr];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) facts[attr] = value;
+    if (!isTokenized(attr)) continue;
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === "string" || typeof v === "boolean") tokens.add(token(attr, v));
+  }
+  return { tokens: [...tokens].sort(), facts };
+}
+
 /** Segments a batch (the newest version of each id wins within it). */
-export function prepare(documents: readonly Doc[]): Prepared {
+export function prepare(entity: SearchEntity, documents: readonly Doc[]): Prepared {
   const newest = new Map<string, Doc>();
   for (const d of documents) {
     const prev = newest.get(d.id);
@@ -50,7 +79,7 @@ export function prepare(documents: readonly Doc[]): Prepared {
     const c = indexText([doc.descriptionZh, doc.descriptionEn]);
     const own = new Set([...a.words, ...b.words, ...c.words].filter((w) => /\p{L}/u.test(w) && w.length <= WORD_MAX));
     for (const w of own) words.set(w, (words.get(w) ?? 0) + 1);
-    return { id: doc.id, version: doc.version, doc, lat: doc._geo?.lat ?? null, lng: doc._geo?.lng ?? null, ah: a.han, al: a.latin, bh: b.han, bl: b.latin, ch: c.han, cl: c.latin };
+    return { id: doc.id, version: doc.version, doc, lat: doc._geo?.lat ?? null, lng: doc._geo?.lng ?? null, ...filterColumns(entity, doc), updatedMs: doc.updatedAt, ah: a.han, al: a.latin, bh: b.han, bl: b.latin, ch: c.han, cl: c.latin };
   });
   return { rows, words };
 }
@@ -62,13 +91,14 @@ const weighted = (han: string, latin: string, weight: "A" | "B" | "C") =>
 export async function writeDocuments(db: Db, entity: SearchEntity, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   await db.execute(sql`
-    insert into search_documents as d (entity, id, version, doc, tsv, lat, lng, indexed_at)
+    insert into search_documents as d (entity, id, version, doc, tsv, tokens, facts, updated_ms, lat, lng, indexed_at)
     select ${entity}, r.id, r.version, r.doc,
       ${weighted("ah", "al", "A")} || ${weighted("bh", "bl", "B")} || ${weighted("ch", "cl", "C")},
-      r.lat, r.lng, now()
+      array(select jsonb_array_elements_text(r.tokens)), r.facts, r."updatedMs", r.lat, r.lng, now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(id uuid, version integer, doc jsonb, lat float8, lng float8, ah text, al text, bh text, bl text, ch text, cl text)
+      as r(id uuid, version integer, doc jsonb, tokens jsonb, facts jsonb, "updatedMs" bigint, lat float8, lng float8, ah text, al text, bh text, bl text, ch text, cl text)
     on conflict (entity, id) do update set version = excluded.version, doc = excluded.doc, tsv = excluded.tsv,
+      tokens = excluded.tokens, facts = excluded.facts, updated_ms = excluded.updated_ms,
       lat = excluded.lat, lng = excluded.lng, indexed_at = excluded.indexed_at
     where d.version <= excluded.version`);
 }

@@ -36,6 +36,11 @@ describeEachDb("demo seed", (t) => {
       const second = await seedDemo(db, { now: NOW });
       expect(first.created).toBe(true);
       expect(second.created).toBe(false);
+      // Every seeded listing and demand is queued for the search engine (found by the first search).
+      const queued = await db.execute(sql`select
+        (select count(distinct entity_id) from search_outbox where processed_at is null and entity = 'listing')::int as listings,
+        (select count(distinct entity_id) from search_outbox where processed_at is null and entity = 'demand')::int as demands`);
+      expect((queued as unknown as { rows: { listings: number; demands: number }[] }).rows[0]).toEqual({ listings: first.counts!.listings, demands: first.counts!.demands });
 
       // Accounts: anchor, SME and service-centre owners, and an admin and a member.
       const emails = first.accounts.map((a) => a.email);
