@@ -2,11 +2,14 @@ import { assertProductionReady, env } from "./env";
 import { getDatabase } from "./server/db/client";
 import { getSearchEngine } from "./server/search";
 import { startSearchRelay } from "./server/search/relay";
+import { startAlertLoop } from "./server/services/alerts";
 
 export async function registerNode() {
   if (env.NEXT_PHASE === "phase-production-build") return;
   assertProductionReady();
   const { db } = await getDatabase();
+  // "Demand fits your listing" and saved-search alerts: every minute, and right after a demand is posted.
+  startAlertLoop(db, { log: (m) => console.log(`[alerts] ${m}`) });
   // This process drains the search outbox into the engine it searches with: Meilisearch when
   // MEILI_URL is set (run one relay per deployment), else the embedded engine in the database
   // (which also drains on every search, so a committed change is found by the next search).

@@ -1,6 +1,7 @@
 import { Menu } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Button } from "@/components/ui/button";
 import type { ResolvedSession } from "@/server/services/accounts";
 import { LanguageSwitch } from "./language-switch";
@@ -11,6 +12,7 @@ export async function Header({ viewer }: { viewer: ResolvedSession | null }) {
   const t = await getTranslations();
   const locale = await getLocale();
   const items: NavItem[] = [
+    { href: "/search", label: t("search.nav") },
     { href: "/listings", label: t("nav.listings") },
     { href: "/demands", label: t("nav.demands") },
     { href: "/capacity", label: t("nav.capacity") },
@@ -49,6 +51,7 @@ export async function Header({ viewer }: { viewer: ResolvedSession | null }) {
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2 lg:ml-0">
           <LanguageSwitch />
+          {viewer ? <NotificationBell /> : null}
           {auth}
           <details className="relative lg:hidden">
             <summary className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-md border" aria-label={t("common.menu")}>

@@ -6,7 +6,10 @@ import { demandRouter } from "./routers/demand";
 import { importsRouter } from "./routers/imports";
 import { listingRouter } from "./routers/listing";
 import { matchRouter } from "./routers/match";
+import { notificationRouter } from "./routers/notification";
 import { organizationRouter } from "./routers/organization";
+import { savedSearchRouter } from "./routers/savedSearch";
+import { searchRouter } from "./routers/search";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -18,6 +21,9 @@ export const appRouter = router({
   demand: demandRouter,
   imports: importsRouter,
   match: matchRouter,
+  notification: notificationRouter,
+  savedSearch: savedSearchRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import type { Db } from "../db/types";
 import { demands, files, memberships, organizations } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import { enqueueSearchUpdate } from "../search/outbox";
+import { nudgeAlerts } from "./alerts";
 import { diffFields, writeAudit } from "./audit";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
@@ -86,7 +87,7 @@ async function assertAttachments(tx: Db, organizationId: string, ids: string[]) 
 export async function createDemand({ ctx, input }: { ctx: OrgContext; input: DemandValues }) {
   assertRole(ctx, EDITORS);
   const cols = demandColumns(input, now(ctx));
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     await assertAttachments(tx, ctx.membership.organizationId, cols.attachmentFileIds);
     const [row] = await tx
       .insert(demands)
@@ -103,6 +104,9 @@ export async function createDemand({ ctx, input }: { ctx: OrgContext; input: Dem
     });
     return row!;
   });
+  // Committed: tell suppliers whose listings fit now rather than at the next alert pass (background).
+  if (created.visibility === "public") nudgeAlerts();
+  return created;
 }
 
 /** The active organisation's demand, locked for the change; another organisation's is not found. */

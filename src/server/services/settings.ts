@@ -16,6 +16,8 @@ export const settingSchemas = {
     resendSeconds: z.number().int().min(0).max(3600),
     maxAttempts: z.number().int().min(1).max(20),
   }),
+  /** "Demand fits your listing" alerts: the lowest match score (0–1) that notifies a supplier. */
+  "alerts.fitThreshold": z.object({ minScore: z.number().min(0).max(1) }),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -24,6 +26,7 @@ export type SettingValue<K extends SettingKey> = z.infer<(typeof settingSchemas)
 export const settingDefaults: { [K in SettingKey]: SettingValue<K> } = {
   "auth.rateLimit": { windowSeconds: 15 * 60, maxFailuresPerAccount: 5, maxFailuresPerIp: 50 },
   "auth.otp": { ttlSeconds: 10 * 60, resendSeconds: 60, maxAttempts: 5 },
+  "alerts.fitThreshold": { minScore: 0.6 },
 };
 
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
