@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { SearchPage } from "@/components/search/search-page";
-import { parseSearchParams, toQueryInput } from "@/components/search/url-state";
+import { parseSearchParams, toQueryInput } from "@/domain/search/url-state";
 import { getServerCaller } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";

@@ -17,7 +17,7 @@ import { savedSearchNameSchema } from "@/domain/notifications";
 import type { SearchFilters } from "@/domain/schemas/search";
 import { applyServerErrors, errorInfo } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc/client";
-import { searchPageUrl } from "./search-url";
+import { searchPageUrl } from "@/domain/search/url-state";
 
 const formSchema = z.object({ name: savedSearchNameSchema, alert: z.boolean() });
 type FormValues = z.output<typeof formSchema>;

@@ -18,7 +18,7 @@ import type { InstantSearchResult } from "@/server/services/search";
 import { SearchFacets } from "./search-facets";
 import { SearchResults } from "./search-results";
 import { SearchTabs } from "./search-tabs";
-import { hasFilters, parseSearchParams, toQueryInput, toSearchParams, type SearchUrlState } from "./url-state";
+import { hasFilters, parseSearchParams, toQueryInput, toSearchParams, type SearchUrlState } from "@/domain/search/url-state";
 
 /** Typing waits this long before searching. */
 const DEBOUNCE_MS = 200;

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import type { InstantSearchResult } from "@/server/services/search";
 import { SearchHitCard } from "./search-hit";
-import { hasFilters, type SearchUrlState } from "./url-state";
+import { hasFilters, type SearchUrlState } from "@/domain/search/url-state";
 
 /** Result list, empty state with hints, and numbered paging (real links, handled in place). */
 export function SearchResults({

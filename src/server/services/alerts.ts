@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { chinaToday } from "@/domain/certificates";
-import { searchPageUrl } from "@/components/saved-searches/search-url";
+import { searchPageUrl } from "@/domain/search/url-state";
 import { savedSearchQuerySchema } from "@/domain/schemas/search";
 import type { Db } from "../db/types";
 import { demands, listings, memberships, savedSearches } from "../db/schema";

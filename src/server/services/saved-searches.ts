@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, ne, sql } from "drizzle-orm";
-import { searchPageUrl } from "@/components/saved-searches/search-url";
+import { searchPageUrl } from "@/domain/search/url-state";
 import { SAVED_SEARCH_LIMIT, savedSearchCreateSchema, savedSearchNameSchema, type SavedSearchCreateInput } from "@/domain/notifications";
 import { savedSearchQuerySchema, type SavedSearchQuery } from "@/domain/schemas/search";
 import type { Db } from "../db/types";

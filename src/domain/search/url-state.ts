@@ -1,4 +1,4 @@
-import type { SearchFilterKey, SearchFilters } from "@/domain/schemas/search";
+import type { SavedSearchQuery, SearchFilterKey, SearchFilters } from "@/domain/schemas/search";
 
 /**
  * The search page's state as it lives in the URL, shared by the server page (first render) and the
@@ -93,4 +93,12 @@ export function toQueryInput(state: SearchUrlState, locale: "zh-CN" | "en") {
 
 export function hasFilters(filters: SearchFilters): boolean {
   return Object.values(filters).some((v) => v === true || (Array.isArray(v) && v.length > 0));
+}
+
+/**
+ * The search page's URL for a saved query, for the saved-search list, the sign-in link of the save
+ * button and the links of alert notifications.
+ */
+export function searchPageUrl(query: SavedSearchQuery): string {
+  return `/search?${toSearchParams({ entity: query.entity, q: query.q, filters: query.filters, sort: "relevance", page: 1 })}`;
 }
