@@ -84,16 +84,17 @@ async function lookUp(db: Db, slots: Slot[]): Promise<Map<string, VocabularyAnsw
   if (words.length === 0) return new Map();
   const answers = await rows<VocabularyAnswer>(
     db,
-    sql`select w.word,
-        exists (select 1 from search_vocabulary v where v.word = w.word) as exact,
+    // Neighbours and completions only for words the index does not know (the trigram search is the costly part).
+    sql`select w.word, e.exact,
         numnode(plainto_tsquery('english', w.word)) = 0 as stop,
-        case when w.typo then array(
+        case when w.typo and not e.exact then array(
           select v.word from search_vocabulary v where v.word % w.word and v.word <> w.word
           order by similarity(v.word, w.word) desc, v.documents desc, v.word limit 3) end as similar,
-        case when w.prefix then array(
+        case when w.prefix and not e.exact then array(
           select v.word from search_vocabulary v where v.word like w.word || '%' and v.word <> w.word
           order by v.documents desc, v.word limit 5) end as completions
-      from jsonb_to_recordset(${JSON.stringify(words)}::jsonb) as w(word text, prefix boolean, typo boolean)`,
+      from jsonb_to_recordset(${JSON.stringify(words)}::jsonb) as w(word text, prefix boolean, typo boolean)
+        cross join lateral (select exists (select 1 from search_vocabulary v where v.word = w.word) as exact) as e`,
   );
   return new Map(answers.map((a) => [a.word, a]));
 }
