@@ -3,7 +3,7 @@ ALTER TABLE "search_documents" ADD COLUMN "tokens" text[] DEFAULT '{}'::text[] N
 ALTER TABLE "search_documents" ADD COLUMN "facts" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_documents" ADD COLUMN "updated_ms" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "search_documents_tokens_idx" ON "search_documents" USING gin ("tokens");--> statement-breakpoint
-CREATE INDEX "search_documents_recent_idx" ON "search_documents" USING btree ("entity","updated_ms");--> statement-breakpoint
+CREATE INDEX "search_documents_recent_idx" ON "search_documents" USING btree ("entity","updated_ms","id");--> statement-breakpoint
 -- Filtering, counting and ranking read these on every matching row: keep them in the row (compressed
 -- if need be) instead of out of line; only the page of hits reads the document itself.
 ALTER TABLE "search_documents" ALTER COLUMN "tokens" SET STORAGE MAIN;--> statement-breakpoint

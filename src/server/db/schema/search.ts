@@ -64,7 +64,8 @@ export const searchDocuments = pgTable(
     primaryKey({ columns: [t.entity, t.id] }),
     index("search_documents_tsv_idx").using("gin", t.tsv),
     index("search_documents_tokens_idx").using("gin", t.tokens),
-    index("search_documents_recent_idx").on(t.entity, t.updatedMs),
+    // Newest first (order by updated_ms desc, id desc) straight from the index: an empty query stops after a page.
+    index("search_documents_recent_idx").on(t.entity, t.updatedMs, t.id),
   ],
 );
 

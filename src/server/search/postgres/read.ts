@@ -72,7 +72,8 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   if (tsq) {
     aliased.push(sql`rel desc`);
   }
-  aliased.push(sql`updated_ms desc`, sql`id`);
+  // Ties by id, descending like the recency index (entity, updated_ms, id) read backwards.
+  aliased.push(sql`updated_ms desc`, sql`id desc`);
 
   return {
     entity,
