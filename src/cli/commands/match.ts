@@ -50,10 +50,15 @@ export async function matchCommand(args: ParsedArgs, out: Output): Promise<numbe
   return withDatabase(async ({ db }) => {
     for (const [i, demand] of demands.entries()) {
       const result: MatchResult = await matchDemand(db, demand, asOf, top);
-      out.result(result as unknown as Record<string, unknown>, human(files[i]!, result));
+      out.result(formatsJson(result), human(files[i]!, result));
     }
     return EXIT_OK;
   });
+}
+
+/** Formats §4: each reason is `{ code, ok, detail }` (the structured params are for the screens). */
+function formatsJson(r: MatchResult): Record<string, unknown> {
+  return { asOf: r.asOf, results: r.results.map((m) => ({ ...m, reasons: m.reasons.map(({ code, ok, detail }) => ({ code, ok, detail })) })) };
 }
 
 function human(file: string, r: MatchResult): string {

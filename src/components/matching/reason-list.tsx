@@ -1,5 +1,6 @@
 import { Check, CircleAlert } from "lucide-react";
-import type { ReasonSentence } from "./reasons";
+import { Badge } from "@/components/ui/badge";
+import { matchGrade, type ReasonSentence } from "./reasons";
 
 /** "Why this supplier": one sentence per reason; a reason that only just passes is marked. */
 export function ReasonList({ sentences, label, caution }: { sentences: ReasonSentence[]; label: string; caution: string }) {
@@ -22,18 +23,13 @@ export function ReasonList({ sentences, label, caution }: { sentences: ReasonSen
   );
 }
 
-/** The score as a bar with its percentage written out (the bar itself is decorative). */
-export function ScoreBar({ score, label }: { score: number; label: string }) {
-  const pct = Math.round(Math.max(0, Math.min(1, score)) * 100);
+/** The buyer's grade of a match (ideal / good / marginal, the matcher's bands) instead of a raw score. */
+export function GradeBadge({ score, label, names }: { score: number; label: string; names: Record<"ideal" | "good" | "marginal", string> }) {
+  const grade = matchGrade(score);
   return (
-    <div className="flex items-center gap-2" data-testid="match-score">
-      <div className="h-2 w-24 overflow-hidden rounded-full bg-muted" aria-hidden="true">
-        <div className={pct >= 70 ? "h-full bg-emerald-600" : pct >= 35 ? "h-full bg-amber-500" : "h-full bg-slate-400"} style={{ width: `${pct}%` }} />
-      </div>
-      <span className="text-sm font-medium tabular-nums">
-        <span className="sr-only">{label} </span>
-        {pct}%
-      </span>
-    </div>
+    <Badge variant={grade === "ideal" ? "success" : grade === "good" ? "secondary" : "warning"} data-testid="match-grade" data-grade={grade}>
+      <span className="sr-only">{label}: </span>
+      {names[grade]}
+    </Badge>
   );
 }

@@ -1,21 +1,16 @@
+import type { ReasonCore } from "@/domain/matching/reasons";
+import { gradeOfScore } from "@/domain/matching/score";
 import { getCertification, getChainLink, getFiber, getProcess, getProduct, localName, type Locale } from "@/domain/taxonomy";
+import { unitName } from "@/domain/units";
 
-/** A translator for the `matching.reasons` keys (next-intl's `t`, loosely typed). */
+/** A translator for the `matching` namespace (next-intl's `t`, loosely typed). */
 export type ReasonT = (key: string, values?: Record<string, string | number>) => string;
-
-export interface ReasonLike {
-  code: string;
-  ok: boolean;
-  detail: string;
-}
 
 export interface ReasonSentence {
   code: string;
   ok: boolean;
   text: string;
 }
-
-const split = (s: string) => s.split("|").filter(Boolean);
 
 function names(ids: string[], locale: Locale, kind: "process" | "fiber" | "product" | "cert"): string {
   const sep = locale === "en" ? ", " : "、";
@@ -27,94 +22,95 @@ function names(ids: string[], locale: Locale, kind: "process" | "fiber" | "produ
     .join(sep);
 }
 
+const unit = (id: string | undefined, locale: Locale) => (id ? (unitName(id, locale) ?? id) : "");
+
 /**
- * The matcher's reason codes and details (domain/matching/constraints.ts, score.ts) → translated
- * sentences ("capacity covers 2.4×", "35 km away", "OEKO-TEX valid until 2027-03-31"). Details are
- * parsed by their known shapes; anything unrecognised falls back to a generic sentence.
+ * The matcher's structured reasons (domain/matching/reasons.ts) → translated sentences ("capacity
+ * covers 2.4×", "35 km away", "OEKO-TEX valid until 2027-03-31"), one ICU message per case.
  */
-export function reasonSentences(reasons: readonly ReasonLike[], t: ReasonT, locale: Locale): ReasonSentence[] {
+export function reasonSentences(reasons: readonly ReasonCore[], t: ReasonT, locale: Locale): ReasonSentence[] {
   const out: ReasonSentence[] = [];
-  const say = (r: ReasonLike, key: string, values?: Record<string, string | number>) => out.push({ code: r.code, ok: r.ok, text: t(key, values) });
   for (const r of reasons) {
-    const d = r.detail;
-    let m: RegExpMatchArray | null;
-    switch (r.code) {
+    const say = (key: string, values?: Record<string, string | number>) => out.push({ code: r.code, ok: r.ok, text: t(`reasons.${key}`, values) });
+    const p = r.params;
+    switch (p.factor) {
       case "chain_link": {
-        const link = getChainLink(d);
-        say(r, "reasons.chainLink", { name: link ? localName(link, locale) : d });
+        const link = getChainLink(p.chainLink);
+        say("chainLink", { name: link ? localName(link, locale) : p.chainLink });
         break;
       }
       case "process":
-        say(r, "reasons.process", { names: names(split(d), locale, "process") });
+        say("process", { names: names(p.processes.length ? p.processes : p.wanted, locale, "process") });
         break;
       case "fibers":
-        if (d === "not stated") say(r, "reasons.fibersNotStated");
-        else say(r, "reasons.fibers", { names: names(split(d), locale, "fiber") });
+        if (!p.stated) say("fibersNotStated");
+        else say("fibers", { names: names(p.fibers, locale, "fiber") });
         break;
       case "certification":
-        for (const part of d.split("; ")) {
-          if ((m = part.match(/^(\S+) valid until (\d{4}-\d{2}-\d{2})$/))) say(r, "reasons.certValid", { name: names([m[1]!], locale, "cert"), date: m[2]! });
-          else if ((m = part.match(/^(\S+) \(expiry unknown\)$/))) say(r, "reasons.certUndated", { name: names([m[1]!], locale, "cert") });
-          else say(r, "reasons.generic", { detail: part });
+        for (const c of p.certificates) {
+          if (c.validTo) say("certValid", { name: names([c.scheme], locale, "cert"), date: c.validTo });
+          else say("certUndated", { name: names([c.scheme], locale, "cert") });
         }
+        if (p.missing) say("certMissing", { name: names([p.missing], locale, "cert") });
         break;
       case "capacity":
-        if ((m = d.match(/^(tight: |marginal: )?covers ([\d.]+)× \(([\d.]+) (\S+) in (\d+) days\)$/)))
-          say(r, m[1] === "tight: " ? "reasons.capacityTight" : m[1] === "marginal: " ? "reasons.capacityMarginal" : "reasons.capacityCovers", { ratio: m[2]!, days: m[5]! });
-        else if ((m = d.match(/^(\d+) production days$/))) say(r, "reasons.productionDays", { days: m[1]! });
-        else say(r, "reasons.capacityNotComparable");
+        if (p.fit === "covers" || p.fit === "tight" || p.fit === "marginal" || p.fit === "short") say("capacity", { fit: p.fit, ratio: p.ratio ?? 0, days: p.days ?? 0 });
+        else if (p.fit === "days") say("productionDays", { days: p.days ?? 0 });
+        else if (p.fit === "not_comparable") say("capacityNotComparable");
+        else say("capacityNone", { fit: p.fit });
         break;
       case "distance":
-        if ((m = d.match(/^([\d.]+) km away$/))) say(r, "reasons.distance", { km: Math.round(Number(m[1])) });
-        else say(r, "reasons.generic", { detail: d });
+        if (p.km === null) say("distanceUnknown");
+        else say("distance", { km: Math.round(p.km) });
         break;
       case "moq":
-        if ((m = d.match(/^MOQ ([\d.]+) (\S+) ≤ ([\d.]+)$/))) say(r, "reasons.moq", { moq: m[1]!, unit: m[2]!, qty: m[3]! });
-        else say(r, "reasons.moqNotComparable");
+        if (p.comparable) say("moq", { moq: p.moq, qty: p.quantity, unit: unit(p.unit, locale) });
+        else say("moqNotComparable");
         break;
       case "yarn_count":
-        if ((m = d.match(/^Ne([\d.]+) in Ne(\S+)–Ne(\S+)$/))) say(r, "reasons.yarnCount", { value: m[1]!, min: m[2]!, max: m[3]! });
-        else if ((m = d.match(/^Ne([\d.]+) coarser than Ne([\d.]+)$/))) say(r, "reasons.yarnCoarser", { value: m[1]!, min: m[2]! });
-        else say(r, "reasons.specNotStated", { what: t("reasons.what.yarnCount") });
+        if (p.fit === "not_stated") say("specNotStated", { what: t("reasons.what.yarnCount") });
+        else say("yarnCount", { fit: p.fit, value: p.value, min: p.min ?? "?", max: p.max ?? "?" });
         break;
       case "gsm":
-        if ((m = d.match(/^([\d.]+) g\/m² in (\S+)–(\S+)$/))) say(r, "reasons.gsm", { value: m[1]!, min: m[2]!, max: m[3]! });
-        else say(r, "reasons.specNotStated", { what: t("reasons.what.gsm") });
+        if (p.fit === "not_stated") say("specNotStated", { what: t("reasons.what.gsm") });
+        else say("gsm", { fit: p.fit, value: p.value, min: p.min ?? "?", max: p.max ?? "?" });
         break;
       case "width":
-        if ((m = d.match(/^([\d.]+) cm ≤ ([\d.]+) cm$/))) say(r, "reasons.width", { value: m[1]!, max: m[2]! });
-        else say(r, "reasons.specNotStated", { what: t("reasons.what.width") });
+        if (p.fit === "not_stated") say("specNotStated", { what: t("reasons.what.width") });
+        else say("width", { fit: p.fit, value: p.value, max: p.max ?? "?" });
         break;
       case "product":
-        if (d === "not stated") say(r, "reasons.productNotStated");
-        else if ((m = d.match(/^offers (\S+), not (\S+)$/))) say(r, "reasons.productOther", { names: names(split(m[1]!), locale, "product") });
-        else say(r, "reasons.product", { names: names(split(d), locale, "product") });
+        if (!p.stated) say("productNotStated");
+        else if (p.products.length) say("product", { names: names(p.products, locale, "product") });
+        else say("productOther", { names: names(p.offered, locale, "product") });
         break;
       case "named_place":
-        if ((m = d.match(/^near (.+)$/))) say(r, "reasons.placeNear", { name: m[1]! });
-        else if ((m = d.match(/^not in (.+)$/))) say(r, "reasons.placeNotIn", { name: m[1]!.split("|").join(locale === "en" ? ", " : "、") });
-        else say(r, "reasons.placeIn", { name: d });
+        say("place", { fit: p.fit, name: (p.fit === "not_in" ? p.places : [p.place]).join(locale === "en" ? ", " : "、") });
         break;
       case "text":
-        if ((m = d.match(/^(\d+)% of the terms$/))) say(r, "reasons.text", { pct: m[1]! });
+        say("text", { pct: p.pct });
         break;
       case "lead_time":
-        if ((m = d.match(/^(\d+) days$/))) say(r, "reasons.leadTime", { days: m[1]! });
-        else say(r, "reasons.leadTimeNotStated");
+        if (p.days === null) say("leadTimeNotStated");
+        else say("leadTime", { days: p.days });
         break;
       case "extra_certifications":
-        say(r, "reasons.extraCerts", { names: names(split(d), locale, "cert") });
+        say("extraCerts", { names: names(p.schemes, locale, "cert") });
         break;
       case "soft_certifications":
-        if ((m = d.match(/^none of (.+)$/))) say(r, "reasons.softCertsNone", { names: names(split(m[1]!), locale, "cert") });
-        else say(r, "reasons.softCerts", { names: names(split(d), locale, "cert") });
+        if (p.held.length) say("softCerts", { names: names(p.held, locale, "cert") });
+        else say("softCertsNone", { names: names(p.wanted, locale, "cert") });
         break;
       case "verification":
-        say(r, r.ok ? "reasons.verified" : "reasons.notVerified");
+        say(p.verified ? "verified" : "notVerified");
         break;
-      default:
-        say(r, "reasons.generic", { detail: d });
     }
   }
   return out;
+}
+
+/** The buyer's grade of a match, for its label: ideal, good or marginal. */
+export function matchGrade(score: number): "ideal" | "good" | "marginal" {
+  const g = gradeOfScore(score);
+  return g === 3 ? "ideal" : g === 2 ? "good" : "marginal";
 }

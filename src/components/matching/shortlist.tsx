@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Locale } from "@/domain/taxonomy";
 import { getServerCaller } from "@/server/viewer";
-import { ReasonList, ScoreBar } from "./reason-list";
+import { ReasonList, GradeBadge } from "./reason-list";
 import { reasonSentences, type ReasonT } from "./reasons";
 
 /**
@@ -92,7 +92,7 @@ export async function Shortlist({ demandId, top = 20 }: { demandId: string; top?
                         </p>
                       </div>
                     </div>
-                    <ScoreBar score={item.score} label={t("score")} />
+                    <GradeBadge score={item.score} label={t("grade.label")} names={{ ideal: t("grade.ideal"), good: t("grade.good"), marginal: t("grade.marginal") }} />
                   </div>
                   <details className="group mt-3" open={item.rank <= 3}>
                     <summary className="cursor-pointer text-sm font-medium text-foreground underline-offset-4 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">

@@ -16,8 +16,27 @@ function toMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
+/** A bounded memo: the matcher asks the same few dates for thousands of listings. */
+function memo<T>(limit: number, f: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      if (cache.size >= limit) cache.clear();
+      v = f(key);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
+const addDaysMemo = memo(20_000, (key) => {
+  const [day, n] = key.split("|");
+  return new Date(toMs(day!) + Number(n) * DAY_MS).toISOString().slice(0, 10);
+});
+
 export function addDays(day: string, n: number): string {
-  return new Date(toMs(day) + n * DAY_MS).toISOString().slice(0, 10);
+  return addDaysMemo(`${day}|${n}`);
 }
 
 /** Whole days from `a` to `b` (b − a); negative when b is earlier. */
@@ -51,7 +70,12 @@ export function shutdownDaysIn(start: string, end: string): number {
  * goods must be there): the calendar days in between minus the shutdown. 0 when end ≤ start.
  */
 export function productionDays(start: string, end: string): number {
+  return productionDaysMemo(`${start}|${end}`);
+}
+
+const productionDaysMemo = memo(20_000, (key) => {
+  const [start, end] = key.split("|") as [string, string];
   const total = daysBetween(start, end);
   if (total <= 0) return 0;
   return Math.max(0, total - shutdownDaysIn(start, end));
-}
+});

@@ -3,6 +3,7 @@ import { toCanonical } from "@/domain/units";
 import { isIsoDate } from "./calendar";
 import { checkCapacity, checkCertifications, checkChainLink, checkDistance, checkFibers, checkMoq, checkNamedPlace, checkProcesses, checkProducts, checkSpec, type Check } from "./constraints";
 import { adcodeCentre, placeNames } from "./geo";
+import { withDetail, type ReasonCore } from "./reasons";
 import { scoreListing } from "./score";
 import { understandDemand } from "./understand";
 import type { CandidateListing, DemandJson, MatchDemand, MatchResult, MatchResultRow, NamedPlace } from "./types";
@@ -145,7 +146,7 @@ export interface Evaluation {
   score: number;
   grade: 1 | 2 | 3;
   distanceKm: number | null;
-  reasons: MatchResultRow["reasons"];
+  reasons: ReasonCore[];
 }
 
 /** Every hard constraint, then the score; `pass` false means the listing is out. */
@@ -174,13 +175,13 @@ export function evaluateListing(d: MatchDemand, l: CandidateListing, asOf: strin
 
 /** Ranks candidates: those passing every hard constraint, best first (ties: nearer, then ref). */
 export function rankListings(d: MatchDemand, candidates: CandidateListing[], asOf: string, top?: number): MatchResult {
-  const rows: Array<MatchResultRow & { grade: number }> = [];
+  const rows: Array<Omit<MatchResultRow, "reasons"> & { reasons: ReasonCore[] }> = [];
   for (const l of candidates) {
     const e = evaluateListing(d, l, asOf);
     if (!e.pass) continue;
-    rows.push({ ref: l.ref, listingId: l.id, company: { name: l.company.name, cityAdcode: l.company.cityAdcode }, score: e.score, distanceKm: e.distanceKm, reasons: e.reasons, grade: e.grade });
+    rows.push({ ref: l.ref, listingId: l.id, company: { name: l.company.name, cityAdcode: l.company.cityAdcode }, score: e.score, distanceKm: e.distanceKm, reasons: e.reasons });
   }
   rows.sort((a, b) => b.score - a.score || (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || String(a.ref ?? a.listingId).localeCompare(String(b.ref ?? b.listingId)));
   const limited = top !== undefined ? rows.slice(0, top) : rows;
-  return { asOf, results: limited.map(({ grade: _grade, ...r }) => r) };
+  return { asOf, results: limited.map((r) => ({ ...r, reasons: r.reasons.map(withDetail) })) };
 }

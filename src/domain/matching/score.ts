@@ -1,5 +1,6 @@
 import type { Check } from "./constraints";
-import type { CandidateListing, MatchDemand, Reason } from "./types";
+import type { ReasonCore } from "./reasons";
+import type { CandidateListing, MatchDemand } from "./types";
 import { isCertificateValid } from "@/domain/certificates";
 
 /**
@@ -9,6 +10,12 @@ import { isCertificateValid } from "@/domain/certificates";
  * order listings inside it, so a marginal listing never outranks a good one.
  */
 const BAND: Record<1 | 2 | 3, number> = { 1: 0, 2: 0.35, 3: 0.7 };
+
+/** The buyer's grade a score falls in: 3 ideal, 2 good, 1 marginal (the bands above). */
+export function gradeOfScore(score: number): 1 | 2 | 3 {
+  return score >= BAND[3] ? 3 : score >= BAND[2] ? 2 : 1;
+}
+
 const BAND_WIDTH = 0.3;
 
 const WEIGHTS: Record<string, number> = {
@@ -50,34 +57,34 @@ export function scoreListing(
   asOf: string,
   checks: Check[],
   extra: { capacityDays?: number },
-): { score: number; grade: 1 | 2 | 3; reasons: Reason[] } {
-  const reasons: Reason[] = checks.map((c) => c.reason);
+): { score: number; grade: 1 | 2 | 3; reasons: ReasonCore[] } {
+  const reasons: ReasonCore[] = checks.map((c) => c.reason);
   const soft: Array<[string, number]> = checks.map((c) => [c.reason.code, c.soft]);
   let grade: 1 | 2 | 3 = 3;
   for (const c of checks) if (c.grade < grade) grade = c.grade;
 
   const text = textRelevance(d.terms, l);
   soft.push(["text", text]);
-  if (d.terms.length > 0) reasons.push({ code: "text", ok: text > 0, detail: `${Math.round(text * 100)}% of the terms` });
+  if (d.terms.length > 0) reasons.push({ code: "text", ok: text > 0, params: { factor: "text", pct: Math.round(text * 100) } });
 
   const lead = leadTimeSoft(d, l, asOf, extra.capacityDays);
   soft.push(["lead_time", lead]);
-  reasons.push({ code: "lead_time", ok: true, detail: l.leadTimeDays === null ? "lead time not stated" : `${l.leadTimeDays} days` });
+  reasons.push({ code: "lead_time", ok: true, params: { factor: "lead_time", days: l.leadTimeDays } });
 
   const required = new Set(d.requiredCertifications);
   const extraCerts = [...new Set(l.certificates.filter((c) => !required.has(c.schemeId) && isCertificateValid(c, asOf)).map((c) => c.schemeId))];
   soft.push(["extra_certifications", Math.min(1, extraCerts.length / 2)]);
-  if (extraCerts.length > 0) reasons.push({ code: "extra_certifications", ok: true, detail: extraCerts.join("|") });
+  if (extraCerts.length > 0) reasons.push({ code: "extra_certifications", ok: true, params: { factor: "extra_certifications", schemes: extraCerts } });
 
   const wanted = d.softCertifications ?? [];
   if (wanted.length > 0) {
     const held = wanted.filter((s) => l.certificates.some((c) => c.schemeId === s && isCertificateValid(c, asOf)));
     soft.push(["soft_certifications", held.length / wanted.length]);
-    reasons.push({ code: "soft_certifications", ok: held.length === wanted.length, detail: held.length ? held.join("|") : `none of ${wanted.join("|")}` });
+    reasons.push({ code: "soft_certifications", ok: held.length === wanted.length, params: { factor: "soft_certifications", held, wanted } });
   }
 
   soft.push(["verification", l.company.verified ? 1 : 0]);
-  reasons.push({ code: "verification", ok: l.company.verified, detail: l.company.verified ? "verified company" : "not verified" });
+  reasons.push({ code: "verification", ok: l.company.verified, params: { factor: "verification", verified: l.company.verified } });
 
   let num = 0;
   let den = 0;

@@ -82,11 +82,8 @@ export interface CandidateListing {
   certificates: CandidateCertificate[];
 }
 
-export interface Reason {
-  code: string;
-  ok: boolean;
-  detail: string;
-}
+export type { Reason, ReasonCore, ReasonParams } from "./reasons";
+import type { Reason } from "./reasons";
 
 export interface MatchResultRow {
   ref: string | null;

@@ -7,6 +7,7 @@ import { chinaDay } from "../demand-text";
 import { fiberAncestors, getCity, getCounty, getProcess, getProduct, getProvince, localName } from "../taxonomy";
 import { toCanonical } from "../units";
 import { segment, innerFibers, type PlaceRef } from "./text/lexicon";
+import { makingProcesses } from "./text/making";
 import { foldText, halfWidth } from "./text/normalize";
 import { readMaxDistance, readNeedBy, readQuantity } from "./text/quantity-date";
 import { readShorthand } from "./text/shorthand";
@@ -155,6 +156,11 @@ export function understandDemand(input: DemandJson, opts: UnderstandOptions = {}
   } else {
     products = uniq([...found.product, ...sh.products]).filter((id) => fitsLink(getProduct(id)?.chainLinks ?? []));
     if (products.length) sources.products = "text";
+  }
+  // Goods named without a process: the process that makes them (牛仔布 → denim weaving, 童装 → sewing).
+  if (!sources.processes && sources.products === "text") {
+    processes = makingProcesses(products, chainLink);
+    if (processes.length) sources.processes = "text";
   }
 
   let fibers: string[] = [];

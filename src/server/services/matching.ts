@@ -1,11 +1,13 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { chinaToday } from "@/domain/certificates";
 import { adcodeCentre } from "@/domain/matching/geo";
 import { evaluateListing, rankListings, toMatchDemand, type Understander } from "@/domain/matching/match";
+import { withDetail } from "@/domain/matching/reasons";
+import { gradeOfScore } from "@/domain/matching/score";
+import { idealTier, prefilter } from "./matching-prefilter";
 import type { CandidateCertificate, CandidateListing, DemandJson, MatchDemand, MatchResult, Reason } from "@/domain/matching/types";
 import { understandDemand } from "@/domain/matching/understand";
-import { processes as allProcesses, fiberIsA, fibers, processCovers } from "@/domain/taxonomy";
 import { certifications, demands, listingCertifications, listings, organizations, sites } from "../db/schema";
 import type { Db } from "../db/types";
 
@@ -47,8 +49,6 @@ const candidateColumns = {
   orgCounty: organizations.countyAdcode,
   orgLat: organizations.lat,
   orgLng: organizations.lng,
-  orgType: organizations.type,
-  orgSmeLevel: organizations.smeLevel,
   orgVerification: organizations.verificationState,
 };
 
@@ -61,7 +61,7 @@ async function loadCandidates(db: Db, where: SQL | undefined): Promise<Candidate
     .where(where)
     .orderBy(asc(listings.id));
   const certs = await certificatesByListing(db, rows.map((r) => r.id));
-  return rows.map((r) => {
+  return rows.map((r): CandidateListing => {
     const own = r.siteLat !== null && r.siteLng !== null ? { lat: r.siteLat, lng: r.siteLng } : r.orgLat !== null && r.orgLng !== null ? { lat: r.orgLat, lng: r.orgLng } : null;
     const cityAdcode = r.siteCity ?? r.orgCity;
     const fallback = !own && cityAdcode ? adcodeCentre(r.siteCounty ?? r.orgCounty ?? cityAdcode) : null;
@@ -91,7 +91,7 @@ async function loadCandidates(db: Db, where: SQL | undefined): Promise<Candidate
       lng: own?.lng ?? fallback?.lng ?? null,
       cityAdcode,
       countyAdcode: r.siteCounty ?? r.orgCounty,
-      company: { id: r.orgId, name: r.orgName, cityAdcode: r.orgCity ?? r.siteCity, verified: r.orgVerification === "verified", type: r.orgType, smeLevel: r.orgSmeLevel },
+      company: { id: r.orgId, name: r.orgName, cityAdcode: r.orgCity ?? r.siteCity, verified: r.orgVerification === "verified" },
       certificates: certs.get(r.id) ?? [],
     };
   });
@@ -115,34 +115,6 @@ async function certificatesByListing(db: Db, ids: string[]): Promise<Map<string,
   return out;
 }
 
-const textArray = (values: string[]) => sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
-
-/** The SQL prefilter: only narrows; the domain checks every constraint exactly afterwards. */
-function prefilter(d: MatchDemand, asOf: string): SQL | undefined {
-  const conds: SQL[] = [eq(listings.status, "published")];
-  if (d.chainLink) conds.push(eq(listings.chainLink, d.chainLink));
-  if (d.processes.length > 0) {
-    const covering = allProcesses.filter((p) => d.processes.some((req) => processCovers(p.id, req))).map((p) => p.id);
-    if (covering.length === 0) conds.push(sql`false`);
-    else conds.push(sql`${listings.processes} && ${sql`ARRAY[${sql.join(covering.map((p) => sql`${p}`), sql`, `)}]::text[]`}`);
-  }
-  // Exact relaxations of the domain's spec and fibre rules, so fewer rows travel to JavaScript.
-  for (const req of d.fibers) {
-    const satisfying = fibers.filter((f) => fiberIsA(f.id, req)).map((f) => f.id);
-    conds.push(or(sql`cardinality(${listings.fibers}) = 0`, sql`${listings.fibers} && ${textArray(satisfying)}`)!);
-  }
-  const { yarnCountNe, gsm, widthCm } = d.spec;
-  if (yarnCountNe !== undefined) conds.push(or(isNull(listings.yarnCountNeMax), gte(listings.yarnCountNeMax, yarnCountNe))!);
-  if (gsm !== undefined) {
-    conds.push(or(isNull(listings.gsmMin), sql`${listings.gsmMin} * 0.95 <= ${gsm}`)!);
-    conds.push(or(isNull(listings.gsmMax), sql`${listings.gsmMax} * 1.05 >= ${gsm}`)!);
-  }
-  if (widthCm !== undefined) conds.push(or(isNull(listings.widthCmMax), gte(listings.widthCmMax, widthCm))!);
-  // A capacity window that already closed, or opens after the need-by date, cannot deliver.
-  conds.push(or(eq(listings.kind, "capability"), and(or(isNull(listings.availableTo), sql`${listings.availableTo} >= ${asOf}::date`)!, d.needBy ? or(isNull(listings.availableFrom), sql`${listings.availableFrom} < ${d.needBy}::date`)! : sql`true`))!);
-  return and(...conds);
-}
-
 export interface MatchOptions {
   asOf?: string;
   top?: number;
@@ -156,9 +128,22 @@ export async function matchDemandJson(db: Db, input: DemandJson, opts: MatchOpti
   return matchDemand(db, demand, asOf, opts.top);
 }
 
+/**
+ * Matches a demand: candidates from the SQL prefilter, every constraint and the score in the domain.
+ * With `top`, the candidates that can still be ideal (grade 3, scores ≥ 0.7) are loaded first; when
+ * `top` of them are ideal, no other candidate can enter the top (they score ≤ 0.65) and none is
+ * loaded. The result is the same as ranking every candidate (__tests__/matching-prefilter.test.ts).
+ */
 export async function matchDemand(db: Db, demand: MatchDemand, asOf: string, top?: number): Promise<MatchResult> {
-  const candidates = await loadCandidates(db, prefilter(demand, asOf));
-  return rankListings(demand, candidates, asOf, top);
+  const where = prefilter(demand, asOf);
+  if (top === undefined) return rankListings(demand, await loadCandidates(db, where), asOf);
+  const tier = idealTier(demand, asOf);
+  if (!tier) return rankListings(demand, await loadCandidates(db, where), asOf, top);
+  const seen = await loadCandidates(db, and(where, tier));
+  const ranked = rankListings(demand, seen, asOf, top);
+  if (ranked.results.length === top && gradeOfScore(ranked.results[top - 1]!.score) === 3) return ranked;
+  const rest = await loadCandidates(db, and(where, sql`NOT COALESCE(${tier}, false)`));
+  return rankListings(demand, [...seen, ...rest], asOf, top);
 }
 
 type DemandRow = typeof demands.$inferSelect;
@@ -222,7 +207,7 @@ export async function demandsForListing(db: Db, listingId: string, opts: { asOf?
     const d = demandRowToMatchDemand(row);
     if (!d.chainLink && d.processes.length === 0) continue;
     const e = evaluateListing(d, listing, asOf);
-    if (e.pass) fits.push({ demandId: row.id, title: row.title, organizationId: row.organizationId, score: e.score, distanceKm: e.distanceKm, reasons: e.reasons });
+    if (e.pass) fits.push({ demandId: row.id, title: row.title, organizationId: row.organizationId, score: e.score, distanceKm: e.distanceKm, reasons: e.reasons.map(withDetail) });
   }
   fits.sort((a, b) => b.score - a.score || a.demandId.localeCompare(b.demandId));
   return opts.top !== undefined ? fits.slice(0, opts.top) : fits;

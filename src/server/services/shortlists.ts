@@ -69,7 +69,9 @@ export async function shortlistForDemand({ ctx, demandId, top = 20 }: { ctx: Org
   const asOf = chinaToday(now(ctx));
   const demand = demandRowToMatchDemand(row);
   const own = ctx.membership.organizationId;
-  const result = await matchDemand(ctx.db, demand, asOf);
+  // The buyer's own listings are left out: ask the matcher for that many more.
+  const ownIds = new Set((await ctx.db.select({ id: listings.id }).from(listings).where(eq(listings.organizationId, own))).map((l) => l.id));
+  const result = await matchDemand(ctx.db, demand, asOf, top + ownIds.size);
   const ids = result.results.map((r) => r.listingId);
   const info = new Map(
     (ids.length
@@ -109,7 +111,6 @@ export async function shortlistForDemand({ ctx, demandId, top = 20 }: { ctx: Org
   }
   const blockers: Blocker[] = [];
   if (items.length === 0) {
-    const ownIds = new Set((await ctx.db.select({ id: listings.id }).from(listings).where(eq(listings.organizationId, own))).map((l) => l.id));
     for (const [constraint, relax] of RELAXATIONS) {
       const relaxed = relax(demand);
       if (!relaxed) continue;

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cityName, quantityText } from "@/components/demands/display";
 import { EmptyState, PageHeader } from "@/components/layout/page-header";
-import { ReasonList, ScoreBar } from "@/components/matching/reason-list";
+import { ReasonList, GradeBadge } from "@/components/matching/reason-list";
 import { reasonSentences, type ReasonT } from "@/components/matching/reasons";
 import { chinaDate, dateFormat, orgName } from "@/components/org/display";
 import { NoOrganizationPage } from "@/components/org/no-organization";
@@ -95,7 +95,7 @@ export default async function MyMatchesPage() {
                     </p>
                   </div>
                   <div className="flex flex-row items-center gap-3 md:flex-col md:items-end">
-                    <ScoreBar score={d.score} label={tm("score")} />
+                    <GradeBadge score={d.score} label={tm("grade.label")} names={{ ideal: tm("grade.ideal"), good: tm("grade.good"), marginal: tm("grade.marginal") }} />
                     <Button asChild size="sm" variant="outline">
                       <Link href={`/demands/${d.demandId}`}>{t("open")}</Link>
                     </Button>

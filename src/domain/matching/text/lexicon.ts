@@ -98,6 +98,15 @@ const EXTRA: [string, LexKind, string][] = [
   ["circular knitting", "process", "circular_knitting"], ["full package", "process", "fob_full_package"], ["fob", "process", "fob_full_package"],
   ["non woven", "product", "nonwovens"], ["nonwoven", "product", "nonwovens"], ["无纺", "product", "nonwovens"],
   ["针织面料", "product", "knit_fabric"],
+  // Garments knitted and sewn (针织套装 is kidswear or loungewear, made by a garment factory, not a knitter).
+  ["针织套装", "product", "knit_apparel"], ["针织童装", "product", "childrenswear"], ["针织童装", "product", "knit_apparel"],
+  ["kids wear", "product", "childrenswear"], ["kidswear", "product", "childrenswear"], ["childrens wear", "product", "childrenswear"],
+  ["children wear", "product", "childrenswear"], ["babywear", "product", "childrenswear"], ["baby wear", "product", "childrenswear"],
+  ["knitted sets", "product", "knit_apparel"], ["knit sets", "product", "knit_apparel"],
+  // Greige poplin is woven on air-jet looms; denim named alone is the fabric.
+  ["府绸", "product", "woven_fabric"], ["府绸", "process", "air_jet_loom"], ["poplin", "product", "woven_fabric"], ["poplin", "process", "air_jet_loom"],
+  ["府绸衬衫", "product", "menswear"], ["greige", "product", "woven_fabric"], ["grey fabric", "product", "woven_fabric"], ["grey cloth", "product", "woven_fabric"],
+  ["denim", "product", "denim_fabric"], ["经编面料", "product", "knit_fabric"], ["经编布", "product", "knit_fabric"],
   ["针织服饰", "product", "knit_apparel"], ["towel", "product", "towels"], ["sweaters", "product", "knitwear_sweaters"],
   ["rayon", "fiber", "viscose"], ["人丝", "fiber", "viscose"], ["tencel", "fiber", "lyocell"], ["polyamide", "fiber", "nylon"],
   ["羊绒", "fiber", "cashmere"], ["涤粘", "fiber", "polyester"], ["涤粘", "fiber", "viscose"],

@@ -51,7 +51,7 @@ describeEachDb("matching service", (t) => {
     const top = r.results.find((x) => x.ref === `${p}-IDEAL`)!;
     expect(top.company).toEqual({ name: `菏泽${p}纺纱有限公司`, cityAdcode: "371700" });
     expect(top.distanceKm).toBeLessThan(10);
-    expect(top.reasons).toEqual(expect.arrayContaining([{ code: "certification", ok: true, detail: "oeko_tex_100 valid until 2027-12-31" }]));
+    expect(top.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: "certification", ok: true, detail: "oeko_tex_100 valid until 2027-12-31", params: { factor: "certification", certificates: [{ scheme: "oeko_tex_100", validTo: "2027-12-31" }] } })]));
     // The expiry day itself counts.
     const onExpiry = await matchDemandJson(t.db, demand, { asOf: "2027-01-09", top: 1000 });
     expect(refs(onExpiry)).toContain(`${p}-EXPIRED`);

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signInWithPassword, unique } from "../support";
+
+function dayFromNow(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The signed-in user's saved language decides; the header switch changes it. */
+async function switchLanguage(page: Page, to: "en" | "zh-CN") {
+  const lang = await page.locator("html").getAttribute("lang");
+  if (lang === to) return;
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", to);
+}
+
+test("the anchor's demand shows a ranked, explained shortlist (中文 and English); a fitting SME sees the demand", async ({ browser }) => {
+  const title = unique("求购气流纺棉纱 OE16S 毛巾用 ");
+
+  // The demo anchor posts a public demand for open-end cotton yarn delivered to Dezhou.
+  const anchor = await browser.newContext();
+  const page = await anchor.newPage();
+  await signInWithPassword(page, "anchor@demo.fanglian.local", DEMO_PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.goto("/my/demands/new");
+  await page.getByTestId("demand-title-input").fill(title);
+  await page.getByTestId("demand-chain-link").selectOption("spinning");
+  await page.locator('[data-testid="demand-processes"] input[value="open_end_rotor"]').check();
+  await page.getByTestId("demand-quantity-value").fill("20");
+  await page.getByTestId("demand-quantity-unit").fill("吨");
+  await page.getByTestId("demand-deadline").fill(dayFromNow(14));
+  await page.getByTestId("demand-need-by").fill(dayFromNow(90));
+  await page.getByTestId("demand-city").selectOption("371400");
+  await page.getByTestId("demand-submit").click();
+  await page.waitForURL(/\/demands\/[0-9a-f-]{36}/);
+  const demandPath = new URL(page.url()).pathname;
+
+  try {
+    // Its shortlist, best first: rank, grade label (not a raw percentage), reasons as sentences.
+    await switchLanguage(page, "zh-CN");
+    const shortlist = page.getByTestId("shortlist");
+    await expect(shortlist).toBeVisible();
+    const items = shortlist.getByTestId("shortlist-item");
+    expect(await items.count()).toBeGreaterThan(0);
+    const first = items.first();
+    await expect(first.getByLabel("第 1 名")).toHaveText("1");
+    await expect(first.getByTestId("match-grade")).toHaveText(/^(匹配等级: )?(理想|良好|勉强)$/);
+    await expect(first.getByTestId("match-grade")).not.toContainText("%");
+    const reasons = first.getByTestId("match-reasons");
+    await expect(reasons.locator('[data-reason="process"]')).toContainText("工艺匹配：转杯纺");
+    await expect(reasons.locator('[data-reason="capacity"]')).toContainText(/产能.*倍/);
+    await expect(reasons.locator('[data-reason="distance"]')).toContainText(/距离 [\d,]+ 公里/);
+    // Saving and inviting come with the deal flow: the buttons are there, disabled, and say so.
+    await expect(first.getByRole("button", { name: "收藏" })).toBeDisabled();
+    await expect(page.getByText("收藏供应商和邀请报价将随交易流程功能上线。")).toBeVisible();
+
+    // The same shortlist in English.
+    await switchLanguage(page, "en");
+    await expect(first.getByTestId("match-grade")).toHaveText(/^(Match grade: )?(Ideal|Good|Marginal)$/);
+    await expect(reasons.locator('[data-reason="process"]')).toContainText("Process matches: Open-end / rotor spinning");
+    await expect(reasons.locator('[data-reason="capacity"]')).toContainText(/Capacity .*×/);
+    await expect(reasons.locator('[data-reason="distance"]')).toContainText(/[\d,]+ km away/);
+  } finally {
+    await switchLanguage(page, "zh-CN");
+    await anchor.close();
+  }
+
+  // The Xiajin open-end mill finds the demand among "demands that fit you", graded and explained.
+  const sme = await browser.newContext();
+  const sp = await sme.newPage();
+  await signInWithPassword(sp, "yarn@demo.fanglian.local", DEMO_PASSWORD);
+  await sp.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await sp.goto("/my/matches");
+  const match = sp.getByTestId("my-match").filter({ hasText: title.trim() });
+  await expect(match).toHaveCount(1);
+  await expect(match.getByTestId("match-grade")).toHaveText(/^(匹配等级: )?(理想|良好|勉强)$/);
+  await expect(match.getByTestId("match-reasons").locator('[data-reason="process"]')).toContainText("工艺匹配");
+  await match.getByRole("link", { name: title.trim() }).first().click();
+  await sp.waitForURL(`**${demandPath}`);
+  await sme.close();
+});
