@@ -6,7 +6,7 @@ import { FilterError } from "../filter";
 import { FILTERABLE, HIGHLIGHTED, SORTABLE } from "../settings";
 import { highlight, highlighter } from "./highlight";
 import { textQuery, type TextQuery } from "./query";
-import { distanceSql, numberOf, toSqlFilter } from "./sql-filter";
+import { distanceSql, nearest, numberOf, toSqlFilter } from "./sql-filter";
 import { rows } from "./sql";
 
 /**
@@ -27,6 +27,8 @@ export interface Plan {
   hitsPerPage: number;
   /** The order on the one-pass statement's columns (rel, dist, updated_ms, id, k0…). */
   orderByAliases: SQL;
+  /** The same order for the candidate scan: distance as `<->` on ll_to_earth, which the GiST index serves. */
+  candidateOrder: SQL;
   /** `expr as kN` for each sort attribute. */
   sortKeys: SQL[];
   relevance: SQL;
@@ -54,26 +56,34 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   const dir = (d: "asc" | "desc") => sql.raw(d === "desc" ? "desc" : "asc");
   // The order on the columns of the one-pass statement (searchOnce).
   const aliased: SQL[] = [];
+  // The same order for choosing the candidates, with distance as the GiST index's KNN order.
+  const candidates: SQL[] = [];
   const keys: SQL[] = [];
   (query.sort ?? []).forEach((s, i) => {
     if (s.attr === "updatedAt") {
       // The column, so the recency index serves it.
       aliased.push(sql`updated_ms ${dir(s.dir)}`);
+      candidates.push(sql`updated_ms ${dir(s.dir)}`);
     } else if (s.attr === "_geo") {
       aliased.push(sql`dist ${dir(s.dir)} nulls last`);
+      candidates.push(s.dir === "asc" && query.near ? nearest(query.near) : sql`dist ${dir(s.dir)} nulls last`);
     } else {
       keys.push(sql`${numberOf(s.attr)} as ${sql.raw(`k${i}`)}`);
       aliased.push(sql`${sql.raw(`k${i}`)} ${dir(s.dir)} nulls last`);
+      candidates.push(sql`${sql.raw(`k${i}`)} ${dir(s.dir)} nulls last`);
     }
   });
-  if (distance && !(query.sort ?? []).some((s) => s.attr === "_geo")) {
+  if (distance && query.near && !(query.sort ?? []).some((s) => s.attr === "_geo")) {
     aliased.push(sql`dist asc nulls last`);
+    candidates.push(nearest(query.near));
   }
   if (tsq) {
     aliased.push(sql`rel desc`);
+    candidates.push(sql`rel desc`);
   }
   // Ties by id, descending like the recency index (entity, updated_ms, id) read backwards.
   aliased.push(sql`updated_ms desc`, sql`id desc`);
+  candidates.push(sql`updated_ms desc`, sql`id desc`);
 
   return {
     entity,
@@ -82,6 +92,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
     page: Math.max(1, Math.trunc(query.page ?? 1)),
     hitsPerPage: Math.min(100, Math.max(1, Math.trunc(query.hitsPerPage ?? 20))),
     orderByAliases: sql.join(aliased, sql`, `),
+    candidateOrder: sql.join(candidates, sql`, `),
     sortKeys: keys,
     relevance,
     distance,
@@ -143,7 +154,7 @@ function facetCounts(p: Plan, found: { attr: string; value: string; n: number }[
  * order (recency, distance, an attribute), the first MAX_CANDIDATES in that order, which is exact.
  */
 function candidateOrder(p: Plan): SQL | null {
-  return p.text.tsquery && p.distance === null && p.sortKeys.length === 0 ? null : p.orderByAliases;
+  return p.text.tsquery && p.distance === null && p.sortKeys.length === 0 ? null : p.candidateOrder;
 }
 
 /**

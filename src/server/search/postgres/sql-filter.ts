@@ -79,6 +79,14 @@ export const numberOf = (attr: string): SQL =>
 
 const bool = (cond: SQL): SQL => sql`coalesce(${cond}, false)`;
 
+/**
+ * Nearest first as the GiST index on ll_to_earth(lat, lng) serves it (KNN on chord distance, which
+ * orders exactly as great-circle distance; documents without a point come last).
+ */
+export function nearest(point: { lat: number; lng: number }): SQL {
+  return sql`ll_to_earth(lat, lng) <-> ll_to_earth(${finite(point.lat, "latitude")}::float8, ${finite(point.lng, "longitude")}::float8)`;
+}
+
 /** Great-circle metres from a point to the document's lat/lng (NULL without a point). */
 export function distanceSql(lat: number, lng: number): SQL {
   finite(lat, "latitude");
