@@ -49,9 +49,18 @@ test("the anchor's demand shows a ranked, explained shortlist (中文 and Englis
     await expect(reasons.locator('[data-reason="process"]')).toContainText("工艺匹配：转杯纺");
     await expect(reasons.locator('[data-reason="capacity"]')).toContainText(/产能.*倍/);
     await expect(reasons.locator('[data-reason="distance"]')).toContainText(/距离 [\d,]+ 公里/);
-    // Saving and inviting come with the deal flow: the buttons are there, disabled, and say so.
-    await expect(first.getByRole("button", { name: "收藏" })).toBeDisabled();
-    await expect(page.getByText("收藏供应商和邀请报价将随交易流程功能上线。")).toBeVisible();
+    // The buyer saves the first supplier: the toggle is pressed and says so, and stays saved after a reload.
+    const save = first.getByTestId("shortlist-save");
+    await expect(save).toHaveText("收藏");
+    await expect(save).toHaveAttribute("aria-pressed", "false");
+    await save.click();
+    await expect(save).toHaveAttribute("aria-pressed", "true");
+    await expect(save).toHaveText("已收藏");
+    await page.reload();
+    await expect(first.getByRole("button", { name: "已收藏", pressed: true })).toBeVisible();
+    // Inviting comes with the deal flow: the button is there, disabled, and says so.
+    await expect(first.getByRole("button", { name: "邀请报价" })).toBeDisabled();
+    await expect(page.getByText("邀请报价将随交易流程功能上线。")).toBeVisible();
 
     // The same shortlist in English.
     await switchLanguage(page, "en");
@@ -59,6 +68,13 @@ test("the anchor's demand shows a ranked, explained shortlist (中文 and Englis
     await expect(reasons.locator('[data-reason="process"]')).toContainText("Process matches: Open-end / rotor spinning");
     await expect(reasons.locator('[data-reason="capacity"]')).toContainText(/Capacity .*×/);
     await expect(reasons.locator('[data-reason="distance"]')).toContainText(/[\d,]+ km away/);
+    await expect(first.getByRole("button", { name: "Saved", pressed: true })).toBeVisible();
+    // Unsaving works the same way and survives a reload too.
+    await first.getByRole("button", { name: "Saved" }).click();
+    await expect(save).toHaveAttribute("aria-pressed", "false");
+    await expect(save).toHaveText("Save");
+    await page.reload();
+    await expect(first.getByRole("button", { name: "Save", exact: true, pressed: false })).toBeVisible();
   } finally {
     await switchLanguage(page, "zh-CN");
     await anchor.close();

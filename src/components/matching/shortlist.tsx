@@ -10,11 +10,13 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Locale } from "@/domain/taxonomy";
 import { getServerCaller } from "@/server/viewer";
 import { ReasonList, GradeBadge } from "./reason-list";
+import { SaveSupplierButton } from "./save-supplier-button";
 import { reasonSentences, type ReasonT } from "./reasons";
 
 /**
  * The demand's ranked shortlist, for the buyer organisation (the server refuses anyone else; then
- * nothing is rendered). Each supplier comes with "why this supplier" in plain sentences.
+ * nothing is rendered). Each supplier comes with "why this supplier" in plain sentences and can be
+ * saved on the demand; inviting to quote arrives with the deal flow.
  */
 export async function Shortlist({ demandId, top = 20 }: { demandId: string; top?: number }) {
   const caller = await getServerCaller();
@@ -103,9 +105,7 @@ export async function Shortlist({ demandId, top = 20 }: { demandId: string; top?
                     </div>
                   </details>
                   <div className="mt-3 flex flex-wrap items-center gap-2">
-                    <Button size="sm" variant="outline" disabled aria-describedby="shortlist-actions-note">
-                      {t("shortlist.save")}
-                    </Button>
+                    <SaveSupplierButton demandId={data.demandId} listingId={item.listingId} initialSaved={item.saved} />
                     <Button size="sm" variant="outline" disabled aria-describedby="shortlist-actions-note">
                       {t("shortlist.invite")}
                     </Button>

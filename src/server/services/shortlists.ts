@@ -3,7 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { chinaToday } from "@/domain/certificates";
 import { effectiveDemandStatus } from "@/domain/demand-text";
 import type { MatchDemand, Reason } from "@/domain/matching/types";
-import { demands, listings, organizations } from "../db/schema";
+import { demandSavedListings, demands, listings, organizations } from "../db/schema";
+import type { Db } from "../db/types";
 import { forbidden, notFound } from "../errors";
 import { assertRole } from "./authz";
 import { now, type OrgContext } from "./context";
@@ -11,8 +12,9 @@ import { demandRowToMatchDemand, demandsForListing, matchDemand } from "./matchi
 
 /**
  * Explained shortlists over the matcher: a buyer's demand → the suppliers that fit it, and a
- * supplier's published listings → the open public demands they can serve. Reads only; the matcher
- * (domain) decides every hard constraint, this file adds authorisation and display data.
+ * supplier's published listings → the open public demands they can serve. The matcher (domain)
+ * decides every hard constraint, this file adds authorisation and display data, and lets the buyer
+ * save suppliers on a demand's shortlist (demand_saved_listings).
  */
 
 const READERS = ["owner", "admin", "member"] as const;
@@ -27,6 +29,8 @@ export interface ShortlistItem {
   distanceKm: number | null;
   score: number;
   reasons: Reason[];
+  /** The buyer organisation saved this listing on the demand. */
+  saved: boolean;
 }
 
 /** A constraint of the demand, and how many listings would fit without it (empty shortlists only). */
@@ -59,13 +63,7 @@ const RELAXATIONS: Array<[Blocker["constraint"], (d: MatchDemand) => MatchDemand
  * listings are left out.
  */
 export async function shortlistForDemand({ ctx, demandId, top = 20 }: { ctx: OrgContext; demandId: string; top?: number }): Promise<Shortlist> {
-  assertRole(ctx, READERS);
-  const [row] = await ctx.db.select().from(demands).where(eq(demands.id, demandId));
-  if (!row) throw notFound("notFound");
-  if (row.organizationId !== ctx.membership.organizationId) {
-    if (row.visibility !== "public") throw notFound("notFound");
-    throw forbidden("forbidden");
-  }
+  const row = await ownDemand(ctx, ctx.db, demandId);
   const asOf = chinaToday(now(ctx));
   const demand = demandRowToMatchDemand(row);
   const own = ctx.membership.organizationId;
@@ -92,6 +90,11 @@ export async function shortlistForDemand({ ctx, demandId, top = 20 }: { ctx: Org
       : []
     ).map((l) => [l.id, l]),
   );
+  const saved = new Set(
+    ids.length
+      ? (await ctx.db.select({ id: demandSavedListings.listingId }).from(demandSavedListings).where(and(eq(demandSavedListings.demandId, demandId), inArray(demandSavedListings.listingId, ids)))).map((x) => x.id)
+      : [],
+  );
   const items: ShortlistItem[] = [];
   for (const r of result.results) {
     const l = info.get(r.listingId);
@@ -106,6 +109,7 @@ export async function shortlistForDemand({ ctx, demandId, top = 20 }: { ctx: Org
       distanceKm: r.distanceKm,
       score: r.score,
       reasons: r.reasons,
+      saved: saved.has(r.listingId),
     });
     if (items.length >= top) break;
   }
@@ -120,6 +124,40 @@ export async function shortlistForDemand({ ctx, demandId, top = 20 }: { ctx: Org
   }
   blockers.sort((a, b) => b.count - a.count);
   return { asOf, demandId, items, blockers };
+}
+
+/**
+ * The demand, if it belongs to the active organisation (members of any role). Another organisation
+ * gets NOT_FOUND for an invited demand and FORBIDDEN for a public one.
+ */
+async function ownDemand(ctx: OrgContext, db: Db, demandId: string) {
+  assertRole(ctx, READERS);
+  const [row] = await db.select().from(demands).where(eq(demands.id, demandId));
+  if (!row) throw notFound("notFound");
+  if (row.organizationId !== ctx.membership.organizationId) {
+    if (row.visibility !== "public") throw notFound("notFound");
+    throw forbidden("forbidden");
+  }
+  return row;
+}
+
+/**
+ * Saves (or unsaves) a supplier's listing on one of the active organisation's demands. Saving needs
+ * a published listing (NOT_FOUND otherwise); saving twice or unsaving what is not saved is a no-op.
+ * Unsaving works whatever the listing's state, so a paused listing can still be removed.
+ */
+export async function setSavedListing({ ctx, demandId, listingId, saved }: { ctx: OrgContext; demandId: string; listingId: string; saved: boolean }): Promise<{ demandId: string; listingId: string; saved: boolean }> {
+  return ctx.db.transaction(async (tx) => {
+    await ownDemand(ctx, tx, demandId);
+    if (saved) {
+      const [l] = await tx.select({ id: listings.id }).from(listings).where(and(eq(listings.id, listingId), eq(listings.status, "published")));
+      if (!l) throw notFound("notFound");
+      await tx.insert(demandSavedListings).values({ demandId, listingId, savedBy: ctx.actor.userId, createdAt: now(ctx) }).onConflictDoNothing();
+    } else {
+      await tx.delete(demandSavedListings).where(and(eq(demandSavedListings.demandId, demandId), eq(demandSavedListings.listingId, listingId)));
+    }
+    return { demandId, listingId, saved };
+  });
 }
 
 export interface DemandThatFits {

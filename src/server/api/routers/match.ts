@@ -13,4 +13,8 @@ export const matchRouter = router({
   forMyListings: orgProcedure
     .input(z.object({ top: z.number().int().min(1).max(200).optional() }).optional())
     .query(({ ctx, input }) => shortlists.demandsForMyListings({ ctx, top: input?.top })),
+  /** Saves or unsaves a supplier's listing on one of the active organisation's demands. */
+  setSaved: orgProcedure
+    .input(z.object({ demandId: uuidSchema, listingId: uuidSchema, saved: z.boolean() }))
+    .mutation(({ ctx, input }) => shortlists.setSavedListing({ ctx, ...input })),
 });

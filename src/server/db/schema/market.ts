@@ -189,3 +189,19 @@ export const importJobs = pgTable("import_jobs", {
   report: jsonb("report"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Suppliers a buyer keeps from a demand's shortlist (one row per demand and listing). */
+export const demandSavedListings = pgTable(
+  "demand_saved_listings",
+  {
+    demandId: uuid("demand_id")
+      .notNull()
+      .references(() => demands.id, { onDelete: "cascade" }),
+    listingId: uuid("listing_id")
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    savedBy: uuid("saved_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.demandId, t.listingId] })],
+);

@@ -3,6 +3,7 @@ import type { ListingDocument } from "../documents";
 import { taxonomyTerms } from "../documents";
 import { f } from "../filter";
 import { MeilisearchEngine } from "../meilisearch";
+import { listingDoc } from "../postgres/fixtures";
 
 /**
  * Against a real Meilisearch (MEILI_URL): settings accepted, Chinese segmentation, taxonomy
@@ -16,48 +17,19 @@ export function liveSuite(url: string, apiKey: string | undefined) {
     const doc = (id: number, over: Partial<ListingDocument>): ListingDocument => {
       const fibers = over.fibers ?? ["polyester"];
       const terms = taxonomyTerms({ chainLink: over.chainLink ?? "spinning", fibers, products: over.products ?? [], cityAdcode: over.cityAdcode ?? "370200" });
-      return {
+      return listingDoc({
         id: `00000000-0000-4000-8000-${String(id).padStart(12, "0")}`,
-        kind: "capability",
-        status: "published",
         organizationId: "00000000-0000-4000-8000-0000000000aa",
         orgVerified: true,
         orgNameZh: "测试纺织",
-        orgNameEn: null,
-        ref: null,
-        chainLink: "spinning",
-        processes: [],
-        processesCovered: [],
-        products: [],
         fibers,
         fibersCovered: fibers,
-        cityAdcode: "370200",
-        countyAdcode: null,
         _geo: { lat: 36.07, lng: 120.38 },
-        certifications: [],
-        availableFrom: null,
-        availableTo: null,
-        capacityValue: 10,
-        capacityUnit: "t_per_month",
-        moqValue: null,
-        moqUnit: null,
-        leadTimeDays: null,
-        yarnCountNeMin: null,
-        yarnCountNeMax: null,
-        gsmMin: null,
-        gsmMax: null,
-        widthCmMax: null,
-        safetyClass: null,
-        titleZh: null,
-        titleEn: null,
-        descriptionZh: null,
-        descriptionEn: null,
         termsZh: terms.zh,
         termsEn: terms.en,
-        version: 1,
         updatedAt: id,
         ...over,
-      };
+      });
     };
     const docs = [
       doc(1, { titleZh: "高支精梳纯棉纱线", fibers: ["cotton"] }),

@@ -6,6 +6,8 @@ import en from "@/i18n/messages/en/matching.json";
 import zh from "@/i18n/messages/zh-CN/matching.json";
 import { describeEachDb } from "@/test/db";
 import { callerFor, createMember, uniq } from "@/test/factories";
+import { DomainError } from "../../errors";
+import { setSavedListing } from "../shortlists";
 
 const listing = (title: string, over: Record<string, unknown> = {}) => ({
   kind: "capability" as const,
@@ -121,5 +123,58 @@ describeEachDb("shortlists (match router)", (t) => {
     // An organisation without published listings gets nothing.
     const empty = await (await callerFor(t.db, buyer.userId)).match.forMyListings();
     expect(empty.items.filter((i) => [pub.id, invited.id].includes(i.demandId))).toEqual([]);
+  });
+
+  it("saves and unsaves a supplier on the buyer's demand; saved ones are marked in the shortlist", async () => {
+    const buyer = await createMember(t.db);
+    const supplier = await createMember(t.db);
+    const other = await createMember(t.db);
+    const bc = await callerFor(t.db, buyer.userId);
+    const sc = await callerFor(t.db, supplier.userId);
+    const oc = await callerFor(t.db, other.userId);
+    const fits = await sc.listing.create({ values: listing(`${p} 可收藏`), publish: true });
+    const second = await sc.listing.create({ values: listing(`${p} 另一条`), publish: true });
+    const draft = await sc.listing.create({ values: listing(`${p} 草稿产能`) });
+    const d = await bc.demand.create(demand(`${p} 收藏供应商`));
+    const savedOf = async (id: string) => (await bc.match.forDemand({ demandId: d.id, top: 100 })).items.find((i) => i.listingId === id)?.saved;
+
+    expect(await savedOf(fits.id)).toBe(false);
+    expect(await bc.match.setSaved({ demandId: d.id, listingId: fits.id, saved: true })).toEqual({ demandId: d.id, listingId: fits.id, saved: true });
+    expect(await savedOf(fits.id)).toBe(true);
+    expect(await savedOf(second.id)).toBe(false);
+    // Saving twice is fine and keeps one mark.
+    await bc.match.setSaved({ demandId: d.id, listingId: fits.id, saved: true });
+    expect(await savedOf(fits.id)).toBe(true);
+    // Any member role may save: a plain member of the buyer organisation, through the service.
+    const memberCtx = { db: t.db, actor: { userId: buyer.userId, isPlatformAdmin: false }, membership: { organizationId: buyer.organizationId, role: "member" as const } };
+    await setSavedListing({ ctx: memberCtx, demandId: d.id, listingId: second.id, saved: true });
+    expect(await savedOf(second.id)).toBe(true);
+
+    // Unsave; unsaving again is a no-op.
+    await bc.match.setSaved({ demandId: d.id, listingId: fits.id, saved: false });
+    expect(await savedOf(fits.id)).toBe(false);
+    await bc.match.setSaved({ demandId: d.id, listingId: fits.id, saved: false });
+    expect(await savedOf(fits.id)).toBe(false);
+    expect(await savedOf(second.id)).toBe(true);
+
+    // An unpublished listing cannot be saved.
+    await expect(bc.match.setSaved({ demandId: d.id, listingId: draft.id, saved: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(bc.match.setSaved({ demandId: d.id, listingId: "00000000-0000-0000-0000-000000000000", saved: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // Another organisation may not save on the demand: FORBIDDEN for a public one, NOT_FOUND for an invited one.
+    const otherCtx = { db: t.db, actor: { userId: other.userId, isPlatformAdmin: false }, membership: { organizationId: other.organizationId, role: "owner" as const } };
+    const refused = await setSavedListing({ ctx: otherCtx, demandId: d.id, listingId: fits.id, saved: true }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: "FORBIDDEN", messageKey: "errors.forbidden" });
+    await expect(oc.match.setSaved({ demandId: d.id, listingId: second.id, saved: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const invited = await bc.demand.create(demand(`${p} 邀请收藏`, { visibility: "invited" }));
+    const hidden = await setSavedListing({ ctx: otherCtx, demandId: invited.id, listingId: fits.id, saved: true }).catch((e: unknown) => e);
+    expect(hidden).toBeInstanceOf(DomainError);
+    expect(hidden).toMatchObject({ code: "NOT_FOUND", messageKey: "errors.notFound" });
+    // The other organisation's attempts changed nothing.
+    expect(await savedOf(fits.id)).toBe(false);
+    expect(await savedOf(second.id)).toBe(true);
+    // Signed out: refused.
+    await expect((await callerFor(t.db, null)).match.setSaved({ demandId: d.id, listingId: fits.id, saved: true })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });
