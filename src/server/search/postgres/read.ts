@@ -66,7 +66,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
       candidates.push(sql`updated_ms ${dir(s.dir)}`);
     } else if (s.attr === "_geo") {
       aliased.push(sql`dist ${dir(s.dir)} nulls last`);
-      candidates.push(s.dir === "asc" && query.near ? nearest(query.near) : sql`dist ${dir(s.dir)} nulls last`);
+      candidates.push(s.dir === "asc" && query.near && !tsq ? nearest(query.near) : sql`dist ${dir(s.dir)} nulls last`);
     } else {
       keys.push(sql`${numberOf(s.attr)} as ${sql.raw(`k${i}`)}`);
       aliased.push(sql`${sql.raw(`k${i}`)} ${dir(s.dir)} nulls last`);
@@ -75,7 +75,8 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   });
   if (distance && query.near && !(query.sort ?? []).some((s) => s.attr === "_geo")) {
     aliased.push(sql`dist asc nulls last`);
-    candidates.push(nearest(query.near));
+    // KNN only without text: with a word, the full-text index finds fewer rows than a walk outwards.
+    candidates.push(tsq ? sql`dist asc nulls last` : nearest(query.near));
   }
   if (tsq) {
     aliased.push(sql`rel desc`);
