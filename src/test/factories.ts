@@ -41,3 +41,28 @@ export async function createMember(db: Db, org: Partial<OrganizationProfileInput
 export async function callerFor(db: Db, userId: string | null, opts: { ip?: string; now?: Date } = {}) {
   return createCaller(await createContext({ db, userId, baseUrl: "http://localhost:3000", ...opts }));
 }
+
+/** Listing form values (a combed-yarn spinning capability, 300 t/month) for `listing.create`. */
+export const listingValues = (title: string, over: Record<string, unknown> = {}) => ({
+  kind: "capability" as const,
+  chainLink: "spinning" as const,
+  processes: ["ring_combed"],
+  title,
+  capacityValue: 300,
+  capacityUnit: "吨/月",
+  ...over,
+});
+
+/** An open public demand for 20 t of combed yarn in Qingdao, due far in the future, for `demand.create`. */
+export const demandValues = (title: string, over: Record<string, unknown> = {}) => ({
+  title,
+  chainLink: "spinning" as const,
+  processes: ["ring_combed"],
+  quantityValue: 20,
+  quantityUnit: "吨",
+  needBy: "2099-06-30",
+  quoteDeadline: "2099-12-31",
+  deliverCityAdcode: "370200",
+  visibility: "public" as const,
+  ...over,
+});

@@ -1,35 +1,12 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDb } from "@/test/db";
-import { callerFor, createMember, uniq } from "@/test/factories";
+import { callerFor, createMember, uniq, listingValues as listing, demandValues as demand } from "@/test/factories";
 import { demands, messageOutbox, notifications } from "../../db/schema";
 import { nudgeAlerts, runAlerts, startAlertLoop } from "../alerts";
 import { setSetting } from "../settings";
 
 type Member = Awaited<ReturnType<typeof createMember>>;
-
-const listing = (title: string, over: Record<string, unknown> = {}) => ({
-  kind: "capability" as const,
-  chainLink: "spinning" as const,
-  processes: ["ring_combed"],
-  title,
-  capacityValue: 300,
-  capacityUnit: "吨/月",
-  ...over,
-});
-
-const demand = (title: string, over: Record<string, unknown> = {}) => ({
-  title,
-  chainLink: "spinning" as const,
-  processes: ["ring_combed"],
-  quantityValue: 20,
-  quantityUnit: "吨",
-  needBy: "2099-06-30",
-  quoteDeadline: "2099-12-31",
-  deliverCityAdcode: "370200",
-  visibility: "public" as const,
-  ...over,
-});
 
 /**
  * "Demand fits your listing" alerts. A fresh database per run on PostgreSQL: runAlerts looks at

@@ -1,19 +1,9 @@
 import { eq, like } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { describeEachDb } from "@/test/db";
-import { callerFor, createMember, uniq } from "@/test/factories";
+import { callerFor, createMember, uniq, listingValues as listing } from "@/test/factories";
 import { notifications, savedSearches } from "../../db/schema";
 import { runAlerts } from "../alerts";
-
-const listing = (title: string, over: Record<string, unknown> = {}) => ({
-  kind: "capability" as const,
-  chainLink: "spinning" as const,
-  processes: ["ring_combed"],
-  title,
-  capacityValue: 300,
-  capacityUnit: "吨/月",
-  ...over,
-});
 
 const tick = () => new Promise((r) => setTimeout(r, 10));
 

@@ -4,20 +4,10 @@ import { createTranslator } from "next-intl";
 import zhValidation from "@/i18n/messages/zh-CN/validation.json";
 import enValidation from "@/i18n/messages/en/validation.json";
 import { describeEachDb } from "@/test/db";
-import { callerFor, createMember, uniq } from "@/test/factories";
+import { callerFor, createMember, uniq, listingValues as listing } from "@/test/factories";
 import { appRouter } from "../../api/root";
 import { createContext } from "../../api/trpc";
 import { cropHighlight, onlyMarks } from "../search";
-
-const listing = (title: string, over: Record<string, unknown> = {}) => ({
-  kind: "capability" as const,
-  chainLink: "spinning" as const,
-  processes: ["ring_combed"],
-  title,
-  capacityValue: 300,
-  capacityUnit: "吨/月",
-  ...over,
-});
 
 /**
  * search.query, the instant search page's procedure, on real data through the engine: Chinese text,

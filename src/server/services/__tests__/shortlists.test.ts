@@ -5,36 +5,12 @@ import { reasonSentences } from "@/components/matching/reasons";
 import en from "@/i18n/messages/en/matching.json";
 import zh from "@/i18n/messages/zh-CN/matching.json";
 import { describeEachDb } from "@/test/db";
-import { callerFor, createMember, uniq } from "@/test/factories";
+import { callerFor, createMember, uniq, listingValues as listing, demandValues as demand } from "@/test/factories";
 import { DomainError } from "../../errors";
 import { setSavedListing } from "../shortlists";
 
-const listing = (title: string, over: Record<string, unknown> = {}) => ({
-  kind: "capability" as const,
-  chainLink: "spinning" as const,
-  processes: ["ring_combed"],
-  title,
-  capacityValue: 300,
-  capacityUnit: "吨/月",
-  ...over,
-});
-
 describeEachDb("shortlists (match router)", (t) => {
   const p = uniq("SL");
-  // Demands need a future quote deadline and need-by date; the shortlist is computed for today.
-  const demand = (title: string, over: Record<string, unknown> = {}) => ({
-    title,
-    chainLink: "spinning" as const,
-    processes: ["ring_combed"],
-    quantityValue: 20,
-    quantityUnit: "吨",
-    needBy: "2099-06-30",
-    quoteDeadline: "2099-12-31",
-    deliverCityAdcode: "370200",
-    visibility: "public" as const,
-    ...over,
-  });
-
   it("shows the buyer its ranked shortlist with reasons and refuses other organisations", async () => {
     const buyer = await createMember(t.db);
     const near = await createMember(t.db, { nameZh: `即墨${p}纺织有限公司`, cityAdcode: "370200", countyAdcode: "370215" });
