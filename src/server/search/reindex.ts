@@ -6,6 +6,7 @@ import { allDocuments } from "./documents";
 import type { SearchEngine, SearchEntity } from "./engine";
 import { MeilisearchEngine } from "./meilisearch";
 import { PostgresSearchEngine } from "./postgres";
+import { rows } from "./postgres/sql";
 
 export interface ReindexResult {
   entity: SearchEntity;
@@ -44,7 +45,7 @@ async function reindexMeilisearch(db: Db, engine: MeilisearchEngine, opts: Reind
   const now = opts.now ?? new Date();
   const today = chinaToday(now);
   const stamp = now.toISOString().replace(/[-:.TZ]/g, "").slice(0, 17);
-  const [started] = ((await db.execute(sql`select now()::text as at`)) as unknown as { rows: { at: string }[] }).rows;
+  const [started] = await rows<{ at: string }>(db, sql`select now()::text as at`);
   const out: ReindexResult[] = [];
   for (const entity of ["listing", "demand"] as const) {
     const live = engine.indexUid(entity);

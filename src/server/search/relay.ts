@@ -35,7 +35,6 @@ interface Claimed {
   attempts: number;
 }
 
-
 export function backoffMs(attempts: number, base = 1_000, max = 15 * 60_000): number {
   return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
 }
