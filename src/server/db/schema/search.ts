@@ -31,8 +31,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * The embedded search engine's index (src/server/search/postgres.ts), fed by the same outbox relay
- * as Meilisearch. One row per listing or demand document: the document as JSON (filters and facets
- * read it; `jsonb_path_ops` GIN answers `@>` equality and membership), a tsvector built from
+ * as Meilisearch. One row per listing or demand document: the document as JSON (returned with the
+ * hits), a tsvector built from
  * jieba-segmented Chinese and stemmed English (weights: title A, taxonomy terms and organisation B,
  * description C), the filter tokens and facts, and the point for distance. Storage (migration 0004):
  * tokens, facts and tsv are kept inline (STORAGE MAIN) so filtering, counting and ranking never
