@@ -38,13 +38,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
-  // The embedded search engine's typo tolerance needs pg_trgm, its nearest-first order cube and
-  // earthdistance (created by migrations). Order matters in PGlite 0.5: with pg_trgm loaded before
-  // cube, pg_trgm's `%` operator never returns (the search tests' typo cases catch it).
+  // The embedded search engine's typo tolerance needs pg_trgm (created by a migration). cube and
+  // earthdistance (nearest-first from a GiST index on PostgreSQL) are not loaded: with them, PGlite
+  // 0.5 intermittently hangs in pg_trgm's `%` operator; PGlite sorts by distance without the index.
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const { cube } = await import("@electric-sql/pglite/contrib/cube");
-  const { earthdistance } = await import("@electric-sql/pglite/contrib/earthdistance");
-  const options = { extensions: { cube, earthdistance, pg_trgm } };
+  const options = { extensions: { pg_trgm } };
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let release = () => {};

@@ -36,7 +36,19 @@ export interface Plan {
   facets: string[];
 }
 
+/** Whether the database has the GiST index for nearest-first (earthdistance; PostgreSQL, not PGlite). Asked once per handle. */
+const knnByDb = new WeakMap<object, Promise<boolean>>();
+function hasKnn(db: Db): Promise<boolean> {
+  let known = knnByDb.get(db);
+  if (!known) {
+    known = rows<{ ok: boolean }>(db, sql`select exists (select 1 from pg_indexes where indexname = 'search_documents_earth_idx') as ok`).then((r) => Boolean(r[0]?.ok));
+    knnByDb.set(db, known);
+  }
+  return known;
+}
+
 export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Promise<Plan> {
+  const knn = query.near ? await hasKnn(db) : false;
   const filterable = new Set(FILTERABLE[entity]);
   const facets = [...new Set(query.facets ?? [])];
   for (const a of facets) if (a === "_geo" || !filterable.has(a)) throw new FilterError(`${a} is not filterable on ${entity}`);
@@ -66,7 +78,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
       candidates.push(sql`updated_ms ${dir(s.dir)}`);
     } else if (s.attr === "_geo") {
       aliased.push(sql`dist ${dir(s.dir)} nulls last`);
-      candidates.push(s.dir === "asc" && query.near && !tsq ? nearest(query.near) : sql`dist ${dir(s.dir)} nulls last`);
+      candidates.push(s.dir === "asc" && query.near && !tsq && knn ? nearest(query.near) : sql`dist ${dir(s.dir)} nulls last`);
     } else {
       keys.push(sql`${numberOf(s.attr)} as ${sql.raw(`k${i}`)}`);
       aliased.push(sql`${sql.raw(`k${i}`)} ${dir(s.dir)} nulls last`);
@@ -76,7 +88,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   if (distance && query.near && !(query.sort ?? []).some((s) => s.attr === "_geo")) {
     aliased.push(sql`dist asc nulls last`);
     // KNN only without text: with a word, the full-text index finds fewer rows than a walk outwards.
-    candidates.push(tsq ? sql`dist asc nulls last` : nearest(query.near));
+    candidates.push(tsq || !knn ? sql`dist asc nulls last` : nearest(query.near));
   }
   if (tsq) {
     aliased.push(sql`rel desc`);
