@@ -9,7 +9,22 @@ import { savedSearchQuerySchema } from "./schemas/search";
  * the `notifications` messages. A new kind is one entry in NOTIFICATION_KINDS plus its
  * `kinds.<kind>.title/body` messages; preferences and the list pick it up.
  */
-export const NOTIFICATION_KINDS = ["demandFit", "savedSearch"] as const;
+export const NOTIFICATION_KINDS = [
+  "demandFit",
+  "savedSearch",
+  // The deal flow (docs/deals.md).
+  "inquiryInvited",
+  "quoteReceived",
+  "quoteCountered",
+  "quoteAwarded",
+  "quoteNotAwarded",
+  "inquiryDeclined",
+  "messageReceived",
+  "dealStageChanged",
+  "dealStageLate",
+  "paymentTermsWarning",
+  "ratingReceived",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 
@@ -22,6 +37,18 @@ export interface ChannelPreference {
 export const KIND_DEFAULTS: Record<NotificationKind, ChannelPreference> = {
   demandFit: { inApp: true, email: true },
   savedSearch: { inApp: true, email: true },
+  inquiryInvited: { inApp: true, email: true },
+  quoteReceived: { inApp: true, email: true },
+  quoteCountered: { inApp: true, email: true },
+  quoteAwarded: { inApp: true, email: true },
+  quoteNotAwarded: { inApp: true, email: false },
+  inquiryDeclined: { inApp: true, email: false },
+  // A busy thread would flood the inbox: messages are in the app unless a user asks for e-mail.
+  messageReceived: { inApp: true, email: false },
+  dealStageChanged: { inApp: true, email: false },
+  dealStageLate: { inApp: true, email: true },
+  paymentTermsWarning: { inApp: true, email: true },
+  ratingReceived: { inApp: true, email: false },
 };
 
 export const preferenceInputSchema = z.object({ kind: notificationKindSchema, inApp: z.boolean(), email: z.boolean() });

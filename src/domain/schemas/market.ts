@@ -8,10 +8,10 @@ import { msg, optional } from "./common";
  * listings) the CSV row after its columns are mapped. Units are validated here and converted to
  * canonical units by the service, which keeps what the user typed for display.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg("date")).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), msg("date"));
-const positive = (max: number) => z.coerce.number(msg("number")).positive(msg("positive")).max(max, msg("tooLarge"));
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg("date")).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), msg("date"));
+export const positive = (max: number) => z.coerce.number(msg("number")).positive(msg("positive")).max(max, msg("tooLarge"));
 const rateUnitText = z.string().trim().min(1, msg("required")).refine((u) => parseUnit(u, "rate") !== null, msg("rateUnit"));
-const quantityUnitText = z.string().trim().min(1, msg("required")).refine((u) => parseUnit(u, "quantity") !== null, msg("quantityUnit"));
+export const quantityUnitText = z.string().trim().min(1, msg("required")).refine((u) => parseUnit(u, "quantity") !== null, msg("quantityUnit"));
 
 export const listingKinds = ["capability", "capacity"] as const;
 export const listingStatuses = ["draft", "published", "paused", "archived"] as const;

@@ -5,3 +5,4 @@ export * from "./system";
 export * from "./market";
 export * from "./search";
 export * from "./notifications";
+export * from "./deals";

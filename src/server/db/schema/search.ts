@@ -82,3 +82,24 @@ export const searchVocabulary = pgTable(
   },
   (t) => [index("search_vocabulary_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)],
 );
+
+const xid8 = customType<{ data: string }>({ dataType: () => "xid8" });
+
+/**
+ * The change feed of the matcher's in-process candidate index (src/server/services/matching-index.ts):
+ * triggers (migration 0007) add a row for every insert, update or delete of a listing, its
+ * certificates, or its organisation's record, sites or certificates, so no write path can forget
+ * it. `xid` is the writing transaction: a reader takes what is visible in its snapshot but was not
+ * in the snapshot it last saw (commit order, not id order). Rows older than an hour are pruned.
+ */
+export const marketChanges = pgTable(
+  "market_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    xid: xid8("xid").notNull().default(sql`pg_current_xact_id()`),
+    listingId: uuid("listing_id"),
+    organizationId: uuid("organization_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("market_changes_xid_idx").on(t.xid), index("market_changes_created_idx").on(t.createdAt)],
+);
