@@ -2,8 +2,10 @@ import "server-only";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { certificationRouter } from "./routers/certification";
+import { dealRouter } from "./routers/deal";
 import { demandRouter } from "./routers/demand";
 import { importsRouter } from "./routers/imports";
+import { inquiryRouter } from "./routers/inquiry";
 import { listingRouter } from "./routers/listing";
 import { matchRouter } from "./routers/match";
 import { notificationRouter } from "./routers/notification";
@@ -24,6 +26,8 @@ export const appRouter = router({
   notification: notificationRouter,
   savedSearch: savedSearchRouter,
   search: searchRouter,
+  inquiry: inquiryRouter,
+  deal: dealRouter,
 });
 
 export type AppRouter = typeof appRouter;

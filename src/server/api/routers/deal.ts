@@ -1,0 +1,5 @@
+import "server-only";
+import { router } from "../trpc";
+
+/** docs/deals.md — procedures arrive with issue 5's services. */
+export const dealRouter = router({});
