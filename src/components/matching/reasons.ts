@@ -104,6 +104,9 @@ export function reasonSentences(reasons: readonly ReasonCore[], t: ReasonT, loca
       case "verification":
         say(p.verified ? "verified" : "notVerified");
         break;
+      case "delivery_record":
+        say("deliveryRecord", { deals: p.deals, onTime: p.onTimePct ?? "none", rating: p.avgRating ?? "none" });
+        break;
     }
   }
   return out;

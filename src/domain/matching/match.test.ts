@@ -119,3 +119,30 @@ describe("rankListings", () => {
     expect(rankListings(named, [elsewhere, jimo], asOf).results.map((x) => x.ref)).toEqual(["JIMO", "ELSE"]);
   });
 });
+
+describe("delivery record as a scoring factor", () => {
+  const asOf = "2026-03-01";
+  const demand = toMatchDemand({ chainLink: "spinning", processes: ["ring_carded"] }, { asOf });
+  const record = (deliveredDeals: number, onTimeRate: number | null, avgRating: number | null) => ({ deliveredDeals, onTimeRate, avgRating });
+
+  it("leaves a firm without delivered deals exactly as before", () => {
+    const none = evaluateListing(demand, listing(), asOf);
+    const empty = evaluateListing(demand, listing({ company: { id: "o1", name: "x", cityAdcode: "371700", verified: false, delivery: record(0, null, null) } }), asOf);
+    expect(empty.score).toBe(none.score);
+    expect(empty.reasons.some((r) => r.code === "delivery_record")).toBe(false);
+  });
+
+  it("ranks a reliable supplier above an unreliable one inside the same grade, with the reason", () => {
+    const good = listing({ ref: "GOOD", company: { id: "o1", name: "x", cityAdcode: "371700", verified: false, delivery: record(4, 1, 4.8) } });
+    const poor = listing({ ref: "POOR", company: { id: "o2", name: "y", cityAdcode: "371700", verified: false, delivery: record(4, 0.25, 2) } });
+    const ranked = rankListings(demand, [poor, good], asOf);
+    expect(ranked.results.map((r) => r.ref)).toEqual(["GOOD", "POOR"]);
+    const g = evaluateListing(demand, good, asOf);
+    const p = evaluateListing(demand, poor, asOf);
+    expect(g.grade).toBe(p.grade);
+    const reason = g.reasons.find((r) => r.code === "delivery_record");
+    expect(reason?.params).toEqual({ factor: "delivery_record", deals: 4, onTimePct: 100, avgRating: 4.8 });
+    expect(reason?.ok).toBe(true);
+    expect(p.reasons.find((r) => r.code === "delivery_record")?.ok).toBe(false);
+  });
+});

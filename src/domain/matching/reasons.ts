@@ -31,7 +31,8 @@ export type ReasonParams =
   | { factor: "lead_time"; days: number | null }
   | { factor: "extra_certifications"; schemes: string[] }
   | { factor: "soft_certifications"; held: string[]; wanted: string[] }
-  | { factor: "verification"; verified: boolean };
+  | { factor: "verification"; verified: boolean }
+  | { factor: "delivery_record"; deals: number; onTimePct: number | null; avgRating: number | null };
 
 export type ReasonCode = ReasonParams["factor"];
 
@@ -113,6 +114,12 @@ export function reasonDetail(p: ReasonParams): string {
       return p.held.length ? bar(p.held) : `none of ${bar(p.wanted)}`;
     case "verification":
       return p.verified ? "verified company" : "not verified";
+    case "delivery_record": {
+      const parts = [`${p.deals} deals delivered`];
+      if (p.onTimePct !== null) parts.push(`${p.onTimePct}% on time`);
+      if (p.avgRating !== null) parts.push(`rated ${p.avgRating}/5`);
+      return parts.join(", ");
+    }
   }
 }
 

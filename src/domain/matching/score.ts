@@ -34,6 +34,7 @@ const WEIGHTS: Record<string, number> = {
   extra_certifications: 0.03,
   soft_certifications: 0.3,
   verification: 0.04,
+  delivery_record: 0.06,
 };
 
 export function textRelevance(terms: string[], l: CandidateListing): number {
@@ -49,6 +50,24 @@ export function leadTimeSoft(d: MatchDemand, l: CandidateListing, asOf: string, 
   void asOf;
   // Share of the window left for production after the lead time.
   return Math.max(0, Math.min(1, days / (days + lead)));
+}
+
+/** The delivery record as a 0..1 factor: half the on-time share, half the average rating (1–5). */
+export function deliveryRecordSoft(r: CandidateListing["company"]["delivery"]): { soft: number; params: Extract<ReasonCore["params"], { factor: "delivery_record" }> } | null {
+  if (!r || r.deliveredDeals <= 0) return null;
+  const parts: number[] = [];
+  if (r.onTimeRate !== null) parts.push(Math.max(0, Math.min(1, r.onTimeRate)));
+  if (r.avgRating !== null) parts.push(Math.max(0, Math.min(1, (r.avgRating - 1) / 4)));
+  if (parts.length === 0) return null;
+  return {
+    soft: parts.reduce((a, b) => a + b, 0) / parts.length,
+    params: {
+      factor: "delivery_record",
+      deals: r.deliveredDeals,
+      onTimePct: r.onTimeRate === null ? null : Math.round(r.onTimeRate * 100),
+      avgRating: r.avgRating === null ? null : Math.round(r.avgRating * 10) / 10,
+    },
+  };
 }
 
 export function scoreListing(
@@ -85,6 +104,13 @@ export function scoreListing(
 
   soft.push(["verification", l.company.verified ? 1 : 0]);
   reasons.push({ code: "verification", ok: l.company.verified, params: { factor: "verification", verified: l.company.verified } });
+
+  // A record of delivered deals ranks inside the band; a firm without one is neither helped nor hurt.
+  const record = deliveryRecordSoft(l.company.delivery);
+  if (record) {
+    soft.push(["delivery_record", record.soft]);
+    reasons.push({ code: "delivery_record", ok: record.soft >= 0.6, params: record.params });
+  }
 
   let num = 0;
   let den = 0;

@@ -49,6 +49,14 @@ export interface CandidateCertificate {
   verificationState: string;
 }
 
+/** What the matcher reads of a supplier's delivery record: delivered deals, the on-time share, average rating. */
+export interface DeliveryRecordSummary {
+  deliveredDeals: number;
+  onTimeRate: number | null;
+  /** Mean of the on-time, quality and communication ratings received (1–5); null without ratings. */
+  avgRating: number | null;
+}
+
 /** A published listing with what the matcher needs (canonical units, own coordinates). */
 export interface CandidateListing {
   id: string;
@@ -78,7 +86,16 @@ export interface CandidateListing {
   lng: number | null;
   cityAdcode: string | null;
   countyAdcode: string | null;
-  company: { id: string; name: string; cityAdcode: string | null; verified: boolean; type?: string | null; smeLevel?: string | null };
+  company: {
+    id: string;
+    name: string;
+    cityAdcode: string | null;
+    verified: boolean;
+    type?: string | null;
+    smeLevel?: string | null;
+    /** The supplier's delivery record (services/delivery-record.ts); absent until its first delivered deal. */
+    delivery?: DeliveryRecordSummary | null;
+  };
   certificates: CandidateCertificate[];
 }
 
