@@ -8,6 +8,10 @@ import { z } from "zod";
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(blankToUndefined, z.url().optional());
+/** `Name <address>` or a bare address: what goes into the From header of outgoing e-mail. */
+const mailbox = z.string().refine((v) => z.email().safeParse(/<([^<>]+)>\s*$/.exec(v)?.[1]?.trim() ?? v.trim()).success, {
+  message: "must be an e-mail address, optionally with a name: Name <address@example.com>",
+});
 
 const schema = z.object({
   NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
@@ -24,7 +28,9 @@ const schema = z.object({
   MEILI_MASTER_KEY: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
-  SMTP_URL: optionalUrl,
+  // smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://…:465 (TLS from the start).
+  SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
+  MAIL_FROM: z.preprocess(blankToUndefined, mailbox.default("纺链 <noreply@fanglian.local>")),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   TEST_DATABASE_URL: optionalUrl,
   NEXT_PHASE: optionalString,

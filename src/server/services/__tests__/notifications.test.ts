@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { parseSearchParams, searchPageUrl } from "@/domain/search/url-state";
-import { renderNotification, type NotificationTranslator } from "@/domain/notifications";
+import { KIND_DEFAULTS, NOTIFICATION_KINDS, renderNotification, type NotificationTranslator } from "@/domain/notifications";
 import { loadMessages } from "@/i18n/messages";
 import { describeEachDb } from "@/test/db";
 import { callerFor, createMember } from "@/test/factories";
@@ -25,7 +25,19 @@ describe("notification rendering (shared by e-mail and the app)", () => {
     expect(renderNotification(en, saved).body).toBe("Your saved search “即墨针织” has 2 new listings: 圆机针织, 经编面料");
     expect(renderNotification(en, { ...saved, params: { ...saved.params, count: 1, titles: ["a"] } }).title).toBe("1 new result for “即墨针织”");
     // A kind this build does not know (a newer producer) still renders.
-    expect(renderNotification(zh, { kind: "quoteReceived", params: {} })).toEqual({ title: "您有一条新通知", body: "打开查看详情。" });
+    expect(renderNotification(zh, { kind: "futureKind", params: {} })).toEqual({ title: "您有一条新通知", body: "打开查看详情。" });
+  });
+
+  it("has a label, description, title and body for every kind in both languages", async () => {
+    for (const locale of ["zh-CN", "en"] as const) {
+      const t = await translator(locale);
+      for (const kind of NOTIFICATION_KINDS) for (const part of ["label", "description", "title", "body"]) expect(t.has(`kinds.${kind}.${part}`), `${locale} ${kind}.${part}`).toBe(true);
+    }
+    const zh = await translator("zh-CN");
+    const en = await translator("en");
+    const stage = { kind: "dealStageChanged", params: { deal: "童装 5万件", stage: "lab_dip", action: "return", comment: "颜色偏深" } };
+    expect(renderNotification(zh, stage).body).toBe("订单「童装 5万件」的「打色」被退回。颜色偏深");
+    expect(renderNotification(en, stage).title).toBe("Order “童装 5万件”: lab dip sent back");
   });
 
   it("builds the search page URL of a saved query in the page's own format (round trip)", () => {
@@ -82,7 +94,9 @@ describeEachDb("notification centre", (t) => {
   it("keeps preferences per kind with defaults, and validates the kind", async () => {
     const me = await createMember(t.db);
     const c = await callerFor(t.db, me.userId);
-    expect(await c.notification.preferences()).toEqual([
+    // Every kind, in the order of NOTIFICATION_KINDS, with its default channels.
+    expect(await c.notification.preferences()).toEqual(NOTIFICATION_KINDS.map((kind) => ({ kind, ...KIND_DEFAULTS[kind] })));
+    expect((await c.notification.preferences()).slice(0, 2)).toEqual([
       { kind: "demandFit", inApp: true, email: true },
       { kind: "savedSearch", inApp: true, email: true },
     ]);
