@@ -14,7 +14,7 @@ describe("fanglian alerts", { timeout: 180_000 }, () => {
   it("runs one pass (JSON line, exit 0), refuses bad usage with exit 2 and the threshold is a setting", () => {
     const r = run(["alerts", "--as-of", "2027-01-10", "--json"], dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout.trim())).toEqual({ command: "alerts", demandsChecked: 0, demandNotifications: 0, savedSearchesChecked: 0, savedSearchNotifications: 0, failures: 0 });
+    expect(JSON.parse(r.stdout.trim())).toEqual({ command: "alerts", demandsChecked: 0, demandNotifications: 0, savedSearchesChecked: 0, savedSearchNotifications: 0, lateDealStages: 0, failures: 0 });
     const human = run(["alerts"], dir);
     expect(human.status).toBe(0);
     expect(human.stdout).toContain("Checked 0 new demands");

@@ -5,9 +5,10 @@ import { EXIT_INTERNAL, EXIT_OK, UsageError, type Output, type ParsedArgs } from
 
 /**
  * `fanglian alerts [--as-of YYYY-MM-DD] [--json]`: one pass of the alerts the app runs every minute
- * (new public demands → suppliers whose listings fit; saved searches → their new results). Safe to
- * run next to the app on PostgreSQL and again at once: nobody is notified twice. Exit 1 when a
- * demand or saved search could not be processed (the others are; the failed ones are retried).
+ * (new public demands → suppliers whose listings fit; saved searches → their new results; late
+ * deal stages → both sides). Safe to run next to the app on PostgreSQL and again at once: nobody is
+ * notified twice. Exit 1 when a demand or saved search could not be processed (the others are; the
+ * failed ones are retried).
  */
 export async function alertsCommand(args: ParsedArgs, out: Output): Promise<number> {
   if (args.positionals.length) throw new UsageError(`alerts takes no arguments, got "${args.positionals.join(" ")}"`);
@@ -17,7 +18,7 @@ export async function alertsCommand(args: ParsedArgs, out: Output): Promise<numb
     const run = await runAlerts(db, { asOf: asOf as string | undefined, log: (m) => out.log(`fanglian: ${m}`) });
     out.result(
       { command: "alerts", ...run },
-      `Checked ${run.demandsChecked} new demands (${run.demandNotifications} organisations notified) and ${run.savedSearchesChecked} saved searches (${run.savedSearchNotifications} with new results)${run.failures ? `; ${run.failures} failed` : ""}.`,
+      `Checked ${run.demandsChecked} new demands (${run.demandNotifications} organisations notified) and ${run.savedSearchesChecked} saved searches (${run.savedSearchNotifications} with new results); ${run.lateDealStages} late deal stages flagged${run.failures ? `; ${run.failures} failed` : ""}.`,
     );
     return run.failures ? EXIT_INTERNAL : EXIT_OK;
   });

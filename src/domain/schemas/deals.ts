@@ -17,19 +17,29 @@ const yuan = (max: number) =>
     .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, msg("moneyDecimals"));
 
 const text = (max: number) => optional(z.string().trim().max(max, msg("tooLong")));
+
+/** A number the form must fill in: a blank field is "required", not coerced to 0 (z.coerce.number("") is 0). */
+const filled = (schema: z.ZodType<number, unknown>) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .any()
+      .refine((v) => v !== undefined && v !== null, msg("required"))
+      .pipe(schema),
+  );
 const attachments = z.array(z.uuid()).max(10, msg("tooManyFiles")).default([]);
 
 /** A quote, a revision or a buyer's counter-offer: the same fields on both sides. */
 export const quoteInputSchema = z
   .object({
-    unitPrice: yuan(1e9),
+    unitPrice: filled(yuan(1e9)),
     /** The unit the price is per (米, 公斤, 件 …; units.ts quantity units). */
     priceUnit: quantityUnitText,
     taxIncluded: z.boolean().default(true),
     invoiceType: z.enum(invoiceTypes).default("vat_special"),
-    quantityValue: positive(1e10),
+    quantityValue: filled(positive(1e10)),
     quantityUnit: quantityUnitText,
-    leadTimeDays: z.coerce.number(msg("number")).int(msg("integer")).min(0, msg("nonNegative")).max(730, msg("tooLarge")),
+    leadTimeDays: filled(z.coerce.number(msg("number")).int(msg("integer")).min(0, msg("nonNegative")).max(730, msg("tooLarge"))),
     validUntil: isoDate,
     paymentTerms: z.enum(paymentTermsKinds),
     paymentDays: optional(z.coerce.number(msg("number")).int(msg("integer")).min(0, msg("nonNegative")).max(365, msg("tooLarge"))),

@@ -8,6 +8,7 @@ import { demands, listings, memberships, savedSearches } from "../db/schema";
 import { getSearchEngine } from "../search";
 import type { SearchEngine } from "../search/engine";
 import { f } from "../search/filter";
+import { remindLateStages } from "./deal-reminders";
 import { demandRowToMatchDemand, matchDemand } from "./matching";
 import { notify } from "./notifications";
 import { searchMarket } from "./search";
@@ -19,7 +20,8 @@ import { getSetting } from "./settings";
  *  (a) each open public demand nobody has been told about yet is matched forward once; every
  *      organisation (not the buyer's) with a listing scoring at least `alerts.fitThreshold` hears
  *      about it, naming its best listing;
- *  (b) each saved search with an alert reports the results that appeared since it was last checked.
+ *  (b) each saved search with an alert reports the results that appeared since it was last checked;
+ *  (c) late deal stages are flagged to both sides of the deal, once per stage (deal-reminders.ts).
  * Work is claimed with a conditional update in the transaction that writes the notifications, so
  * re-runs and concurrent runners notify nobody twice. Matching and searching happen before that
  * short transaction (PGlite has a single connection; a long one would stall the app).
@@ -30,6 +32,8 @@ export interface AlertRun {
   demandNotifications: number;
   savedSearchesChecked: number;
   savedSearchNotifications: number;
+  /** Late deal stages flagged (each to both sides). */
+  lateDealStages: number;
   failures: number;
 }
 
@@ -44,13 +48,18 @@ export interface AlertOptions {
 
 export async function runAlerts(db: Db, opts: AlertOptions = {}): Promise<AlertRun> {
   const at = opts.now ?? new Date();
-  const run: AlertRun = { demandsChecked: 0, demandNotifications: 0, savedSearchesChecked: 0, savedSearchNotifications: 0, failures: 0 };
+  const run: AlertRun = { demandsChecked: 0, demandNotifications: 0, savedSearchesChecked: 0, savedSearchNotifications: 0, lateDealStages: 0, failures: 0 };
   const fail = (what: string, e: unknown) => {
     run.failures++;
     (opts.log ?? console.error)(`alerts: ${what}: ${e instanceof Error ? e.message : String(e)}`);
   };
   await demandFitAlerts(db, at, opts.asOf ?? chinaToday(at), opts.demandBatch ?? 200, run, fail);
   await savedSearchAlerts(db, at, run, fail);
+  try {
+    run.lateDealStages = await remindLateStages(db, at);
+  } catch (e) {
+    fail("late deal stages", e);
+  }
   return run;
 }
 
@@ -216,7 +225,8 @@ export function startAlertLoop(db: Db, opts: { intervalMs?: number; log?: (m: st
     running = true;
     try {
       const r = await runAlerts(db, { log });
-      if (r.demandNotifications || r.savedSearchNotifications) log(`notified: ${r.demandNotifications} organisation(s) of demands that fit, ${r.savedSearchNotifications} saved search(es) of new results`);
+      if (r.demandNotifications || r.savedSearchNotifications || r.lateDealStages)
+        log(`notified: ${r.demandNotifications} organisation(s) of demands that fit, ${r.savedSearchNotifications} saved search(es) of new results, ${r.lateDealStages} late deal stage(s)`);
     } catch (e) {
       log(`run failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     } finally {

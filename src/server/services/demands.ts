@@ -11,6 +11,7 @@ import { nudgeAlerts } from "./alerts";
 import { diffFields, writeAudit } from "./audit";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
+import { supplierInquiryOn, userHasInquiryOn } from "./inquiry-access";
 
 export type DemandRow = typeof demands.$inferSelect;
 
@@ -221,17 +222,19 @@ function present<T extends DemandRow>(row: T, at: Date) {
 }
 
 /**
- * One demand. Public demands: anyone. Invited demands: only the buyer organisation for now (the
- * invitations that will open them to chosen suppliers come later). Attachments are listed to the
- * buyer organisation only.
+ * One demand. Public demands: anyone. Invited demands: the buyer organisation and the members of
+ * suppliers holding an inquiry on it (docs/deals.md). Attachments are listed to the buyer
+ * organisation and to those suppliers.
  */
 export async function getDemand({ ctx, id }: { ctx: ServiceContext; id: string }) {
   const [row] = await ctx.db.select({ demand: demands, ...buyerColumns }).from(demands).innerJoin(organizations, eq(organizations.id, demands.organizationId)).where(eq(demands.id, id));
   if (!row) throw notFound("notFound");
   const isBuyer = await memberOf(ctx.db, ctx.actor?.userId, row.demand.organizationId);
-  if (row.demand.visibility !== "public" && !isBuyer) throw notFound("notFound");
+  // Suppliers holding an inquiry see an invited-only demand and its attachments (the tech pack they quote on).
+  const isInvited = !isBuyer && (await userHasInquiryOn(ctx.db, ctx.actor?.userId, id));
+  if (row.demand.visibility !== "public" && !isBuyer && !isInvited) throw notFound("notFound");
   const role = isBuyer && ctx.membership?.organizationId === row.demand.organizationId ? ctx.membership.role : null;
-  const attachments = isBuyer && row.demand.attachmentFileIds.length
+  const attachments = (isBuyer || isInvited) && row.demand.attachmentFileIds.length
     ? await ctx.db
         .select({ id: files.id, mime: files.mime, size: files.size, originalName: files.originalName })
         .from(files)
@@ -248,6 +251,8 @@ export async function getDemand({ ctx, id }: { ctx: ServiceContext; id: string }
       /** Set when the buyer organisation is the caller's active one: what the caller may do here. */
       canEdit: role !== null,
       canManage: role === "owner" || role === "admin",
+      /** The active organisation's inquiry on this demand as a supplier (quote or open it), if any. */
+      inquiry: await supplierInquiryOn(ctx.db, ctx.membership?.organizationId, id),
     },
     attachments,
   };

@@ -7,6 +7,7 @@ import { extensionOf, sniffType, uploadRules, type UploadPurpose } from "@/domai
 import { files, listings, memberships } from "../db/schema";
 import { invalid, notFound } from "../errors";
 import type { AuthedContext, ServiceContext } from "./context";
+import { threadAttachmentReadable } from "./inquiry-access";
 
 /**
  * Stores an upload under `uploadDir` and records it. The type is read from the bytes; the file is
@@ -58,7 +59,8 @@ export async function storeUpload({
 
 /**
  * Who may read a file: anyone, for a photo of a published listing; otherwise the uploader, members
- * of the file's organisation and platform admins.
+ * of the file's organisation and platform admins, and for an attachment posted in an inquiry's
+ * messages or quotes, the members of the other side.
  */
 export async function openUpload({ ctx, uploadDir, id }: { ctx: ServiceContext; uploadDir: string; id: string }) {
   const [file] = await ctx.db.select().from(files).where(eq(files.id, id));
@@ -80,6 +82,8 @@ export async function openUpload({ ctx, uploadDir, id }: { ctx: ServiceContext; 
       .where(and(eq(memberships.organizationId, file.organizationId), eq(memberships.userId, ctx.actor.userId)));
     allowed = Boolean(m);
   }
+  // The other side of an inquiry reads what was attached to its messages and quotes.
+  if (!allowed && ctx.actor && file.purpose === "attachment") allowed = await threadAttachmentReadable(ctx.db, ctx.actor.userId, file);
   // Not found rather than forbidden: whether a file exists is itself private.
   if (!allowed) throw notFound("fileNotFound");
   const resolvedRoot = path.resolve(uploadDir);

@@ -8,6 +8,7 @@ import { hashPassword } from "../auth/password";
 import { PRIVACY_POLICY_VERSION } from "./accounts";
 import { insertOrganizationWithOwner } from "./organizations";
 import { enqueueAllDocuments } from "../search/outbox";
+import { insertDemoDeals, demoDeals } from "./seed/deals";
 import { demoFirmProfiles } from "./seed/firms";
 import { generateMarket, type DemoFirmInput, type SeedMarket } from "./seed/market";
 import { createRng, daysAgo } from "./seed/rng";
@@ -127,7 +128,7 @@ export interface DemoAccount {
 export interface SeedResult {
   created: boolean;
   accounts: DemoAccount[];
-  counts?: { organizations: number; listings: number; certificates: number; demands: number };
+  counts?: { organizations: number; listings: number; certificates: number; demands: number; deals: number };
 }
 
 function demoInputs(): DemoFirmInput[] {
@@ -210,7 +211,14 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
   return {
     created: true,
     accounts,
-    counts: { organizations: market.firms.length, listings: market.listings.length, certificates: market.certificates.length, demands: market.demands.length },
+    counts: {
+      organizations: market.firms.length,
+      listings: market.listings.length,
+      certificates: market.certificates.length,
+      // The demo orders come with their own (awarded) demands.
+      demands: market.demands.length + demoDeals.length,
+      deals: demoDeals.length,
+    },
   };
 }
 
@@ -258,6 +266,12 @@ async function insertMarket(tx: Db, market: SeedMarket, orgIds: string[], userId
       chunk.map(({ firm, createdDaysAgo, ...d }) => ({ ...d, organizationId: orgIds[firm]!, createdBy: owner(firm), createdAt: daysAgo(dayStart, createdDaysAgo), updatedAt: daysAgo(dayStart, createdDaysAgo) })),
     ),
   );
+  const demo = (email: string) => market.firms.findIndex((f) => f.demoEmail === email);
+  await insertDemoDeals(tx, {
+    orgOf: (email) => ({ id: orgIds[demo(email)]!, type: market.firms[demo(email)]!.type, smeLevel: market.firms[demo(email)]!.smeLevel }),
+    userOf: (email) => userIds.get(email)!,
+    today: market.today,
+  });
   // The rows went in without the services: tell the search engine about all of them.
   await enqueueAllDocuments(tx);
 }

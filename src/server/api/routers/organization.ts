@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { emailSchema, uuidSchema } from "@/domain/schemas/common";
 import { memberRoleSchema, organizationProfileSchema } from "@/domain/schemas/organization";
+import { getDeliveryRecord } from "../../services/delivery-record";
 import * as memberships from "../../services/memberships";
 import * as orgs from "../../services/organizations";
 import { authedProcedure, orgProcedure, publicProcedure, router } from "../trpc";
@@ -10,6 +11,7 @@ export const organizationRouter = router({
   // Public
   byId: publicProcedure.input(z.object({ id: uuidSchema })).query(({ ctx, input }) => orgs.getPublicOrganization({ ctx, id: input.id })),
   list: publicProcedure.input(z.object({ limit: z.number().int().min(1).max(100).default(50) }).optional()).query(({ ctx, input }) => orgs.listPublicOrganizations({ ctx, limit: input?.limit ?? 50 })),
+  deliveryRecord: publicProcedure.input(z.object({ organizationId: uuidSchema })).query(({ ctx, input }) => getDeliveryRecord({ ctx, organizationId: input.organizationId })),
   previewInvitation: publicProcedure.input(z.object({ token: z.string().min(16).max(100) })).query(({ ctx, input }) => memberships.previewInvitation(ctx.db, input.token, ctx.now)),
 
   // Signed in

@@ -207,7 +207,7 @@ describeEachDb("demands", (t) => {
     const pub = await owner.demand.create(demand({ attachmentFileIds: [file] }));
 
     const own = await owner.demand.byId({ id: invited.id });
-    expect(own.viewer).toEqual({ isBuyer: true, canEdit: true, canManage: true });
+    expect(own.viewer).toEqual({ isBuyer: true, canEdit: true, canManage: true, inquiry: null });
     expect(own.attachments).toEqual([expect.objectContaining({ id: file, originalName: "techpack.pdf" })]);
 
     const s = await callerFor(t.db, supplier.userId, { now: NOW });
@@ -215,7 +215,7 @@ describeEachDb("demands", (t) => {
     await expectCode(s.demand.byId({ id: invited.id }), "NOT_FOUND");
     await expectCode(guest.demand.byId({ id: invited.id }), "NOT_FOUND");
     const seen = await s.demand.byId({ id: pub.id });
-    expect(seen.viewer).toEqual({ isBuyer: false, canEdit: false, canManage: false });
+    expect(seen.viewer).toEqual({ isBuyer: false, canEdit: false, canManage: false, inquiry: null });
     expect(seen.attachments).toEqual([]);
     expect(seen.demand.attachmentFileIds).toEqual([]);
     expect(seen.attachmentCount).toBe(1);
