@@ -58,9 +58,10 @@ test("the anchor's demand shows a ranked, explained shortlist (中文 and Englis
     await expect(save).toHaveText("已收藏");
     await page.reload();
     await expect(first.getByRole("button", { name: "已收藏", pressed: true })).toBeVisible();
-    // Inviting comes with the deal flow: the button is there, disabled, and says so.
-    await expect(first.getByRole("button", { name: "邀请报价" })).toBeDisabled();
-    await expect(page.getByText("邀请报价将随交易流程功能上线。")).toBeVisible();
+    // Each supplier can be invited on its own or ticked for a joint invitation (nothing ticked yet).
+    await expect(first.getByTestId("invite-one")).toBeEnabled();
+    await expect(first.getByTestId("invite-select")).not.toBeChecked();
+    await expect(page.getByTestId("invite-selected")).toBeDisabled();
 
     // The same shortlist in English.
     await switchLanguage(page, "en");

@@ -17,6 +17,13 @@ export async function Header({ viewer }: { viewer: ResolvedSession | null }) {
     { href: "/demands", label: t("nav.demands") },
     { href: "/capacity", label: t("nav.capacity") },
     { href: "/clusters", label: t("nav.clusters") },
+    // A member's own trade: inquiries (quotes) and orders of the active organisation.
+    ...(viewer?.active
+      ? [
+          { href: "/my/inquiries", label: t("nav.inquiries") },
+          { href: "/deals", label: t("nav.deals") },
+        ]
+      : []),
     { href: "/my/organization", label: t("nav.myOrganization") },
   ];
   const orgName = (o: { nameZh: string; nameEn: string | null }) => (locale === "en" && o.nameEn ? o.nameEn : o.nameZh);
@@ -46,14 +53,14 @@ export async function Header({ viewer }: { viewer: ResolvedSession | null }) {
           <span className="text-xl tracking-wide">{t("common.appName")}</span>
           <span className="hidden text-sm font-medium text-muted-foreground sm:inline">{t("common.appNameEn")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
+        <nav aria-label={t("nav.main")} className="hidden flex-1 xl:block">
           <NavLinks items={items} className="flex items-center gap-1" />
         </nav>
-        <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2 lg:ml-0">
+        <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2 xl:ml-0">
           <LanguageSwitch />
           {viewer ? <NotificationBell /> : null}
           {auth}
-          <details className="relative lg:hidden">
+          <details className="relative xl:hidden">
             <summary className="flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-md border" aria-label={t("common.menu")}>
               <Menu className="h-5 w-5" aria-hidden="true" />
             </summary>

@@ -9,6 +9,8 @@ import { DeadlineCountdown } from "@/components/demands/deadline-countdown";
 import { certificationNames, chainLinkName, cityName, processNames, quantityText, safetyClassName } from "@/components/demands/display";
 import { DemandStatusActions } from "@/components/demands/demand-status-actions";
 import { DemandStatusBadge } from "@/components/demands/status-badge";
+import { DemandQuotes } from "@/components/inquiries/demand-quotes";
+import { SupplierQuoteAction } from "@/components/inquiries/supplier-quote-action";
 import { PageHeader } from "@/components/layout/page-header";
 import { Shortlist } from "@/components/matching/shortlist";
 import { chinaDate, dateFormat, dateTimeFormat, orgName } from "@/components/org/display";
@@ -139,6 +141,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
         </Card>
 
         <div className="flex flex-col gap-6">
+          {viewer.isBuyer ? null : <SupplierQuoteAction demandId={d.id} status={d.status} />}
           <Card aria-labelledby="demand-terms">
             <CardHeader>
               <CardTitle id="demand-terms">{t("fields.deadline")}</CardTitle>
@@ -191,7 +194,8 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
           </Card>
         </div>
       </div>
-      {viewer.canEdit ? <Shortlist demandId={d.id} /> : null}
+      {viewer.canEdit ? <DemandQuotes demandId={d.id} canAward={viewer.canEdit} /> : null}
+      {viewer.canEdit ? <Shortlist demandId={d.id} canInvite={d.status === "open"} /> : null}
     </div>
   );
 }

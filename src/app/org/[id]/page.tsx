@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CertificateBadge } from "@/components/certifications/certificate-badge";
+import { DeliveryRecord } from "@/components/deals/delivery-record";
 import { EmptyState } from "@/components/layout/page-header";
 import { ListingCard } from "@/components/listings/listing-card";
 import { chinaDate, dateFormat, orgAltName, orgName, placeName, smeLevelName, todayInChina } from "@/components/org/display";
@@ -43,7 +44,7 @@ export default async function OrganizationPage({ params }: Params) {
   // The organisation first: an unknown id is a 404 before its listings are asked for.
   await loadOrganization(id);
   const caller = await getServerCaller();
-  const [org, viewer, locale, t, tc, format, listings, certificates] = await Promise.all([
+  const [org, viewer, locale, t, tc, format, listings, certificates, record] = await Promise.all([
     loadOrganization(id),
     getViewer(),
     getLocale() as Promise<Locale>,
@@ -52,6 +53,7 @@ export default async function OrganizationPage({ params }: Params) {
     getFormatter(),
     caller.listing.byOrganization({ organizationId: id, pageSize: 50 }),
     caller.certification.byOrganization({ organizationId: id }),
+    caller.organization.deliveryRecord({ organizationId: id }),
   ]);
   const name = orgName(org, locale);
   const altName = orgAltName(org, locale);
@@ -166,6 +168,8 @@ export default async function OrganizationPage({ params }: Params) {
           </CardContent>
         </Card>
       </div>
+
+      <DeliveryRecord record={record} name={name} />
 
       <section aria-labelledby="listings-title" className="flex flex-col gap-3">
         <h2 id="listings-title" className="text-xl font-semibold">
