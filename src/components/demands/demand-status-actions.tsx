@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Award, Pencil, XCircle } from "lucide-react";
+import { Pencil, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -14,8 +14,8 @@ import { errorInfo } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc/client";
 
 /**
- * Edit, close and award for the buyer organisation. Members edit open demands; owners and admins
- * also close them and mark them awarded (an expired demand can still be awarded).
+ * Edit and close for the buyer organisation. Members edit open demands; owners and admins also
+ * close (withdraw) them. Awarding goes through a supplier's quote (docs/deals.md), which makes the order.
  */
 export function DemandStatusActions({ id, title, status, canManage }: { id: string; title: string; status: DemandStatus; canManage: boolean }) {
   const t = useTranslations("demands.my");
@@ -34,10 +34,8 @@ export function DemandStatusActions({ id, title, status, canManage }: { id: stri
     },
   });
   const close = useMutation(trpc.demand.close.mutationOptions(options(t("closed"))));
-  const award = useMutation(trpc.demand.award.mutationOptions(options(t("awarded"))));
-  const busy = close.isPending || award.isPending;
+  const busy = close.isPending;
   const canClose = canManage && status === "open";
-  const canAward = canManage && (status === "open" || status === "expired");
   return (
     <div className="flex flex-col gap-2">
       <div role="group" aria-label={t("actions", { title })} className="flex flex-wrap gap-2">
@@ -61,19 +59,6 @@ export function DemandStatusActions({ id, title, status, canManage }: { id: stri
           >
             <XCircle className="h-4 w-4" aria-hidden="true" />
             {t("close")}
-          </Button>
-        ) : null}
-        {canAward ? (
-          <Button
-            size="sm"
-            disabled={busy}
-            data-testid="demand-award"
-            onClick={() => {
-              if (window.confirm(t("confirmAward"))) award.mutate({ id });
-            }}
-          >
-            <Award className="h-4 w-4" aria-hidden="true" />
-            {t("award")}
           </Button>
         ) : null}
       </div>

@@ -30,7 +30,7 @@ export async function SupplierQuoteAction({ demandId, status }: { demandId: stri
   } else if (!viewer.active) {
     body = <p className="text-sm text-muted-foreground">{t("noOrg")}</p>;
   } else {
-    const mine = (await (await getServerCaller()).inquiry.listMine({ side: "supplier" })).find((i) => i.demand.id === demandId);
+    const [mine] = await (await getServerCaller()).inquiry.listMine({ side: "supplier", demandId });
     const reason = status === "expired" ? t("deadlinePassed") : status !== "open" ? t("notOpen") : null;
     // A first quote only: an inquiry already quoted (or ended) is continued on its own page.
     const firstQuote = !mine || (mine.status === "invited" && !mine.latestQuote);

@@ -148,18 +148,16 @@ export async function updateDemand({ ctx, id, version, input }: { ctx: OrgContex
 }
 
 /**
- * Closes (withdraws) or awards a demand. Awarding is allowed after the quote deadline too: quotes
- * are compared once they are in, so an expired demand can still be awarded; a closed or awarded
- * one is final.
+ * Closes (withdraws) an open demand; a closed one is final. A demand is awarded only through a
+ * supplier's quote (services/inquiry-award.ts), which creates the order in the same transaction.
  */
-export async function setDemandStatus({ ctx, id, status }: { ctx: OrgContext; id: string; status: "closed" | "awarded" }) {
+export async function setDemandStatus({ ctx, id, status }: { ctx: OrgContext; id: string; status: "closed" }) {
   assertRole(ctx, MANAGERS);
   const at = now(ctx);
   return ctx.db.transaction(async (tx) => {
     const before = await ownDemandForUpdate(tx, ctx, id);
     const current = effectiveDemandStatus(before.status, before.quoteDeadline, at);
-    const allowed = current === "open" || (status === "awarded" && current === "expired");
-    if (!allowed) throw new DomainError("CONFLICT", "demands.errors.notOpen");
+    if (current !== "open") throw new DomainError("CONFLICT", "demands.errors.notOpen");
     const [row] = await tx
       .update(demands)
       .set({ status, version: before.version + 1, updatedAt: at })
@@ -169,7 +167,7 @@ export async function setDemandStatus({ ctx, id, status }: { ctx: OrgContext; id
     await writeAudit(tx, {
       organizationId: before.organizationId,
       actorUserId: ctx.actor.userId,
-      action: status === "closed" ? "demand.close" : "demand.award",
+      action: "demand.close",
       entityType: "demand",
       entityId: id,
       changes: { status: [current, status] },

@@ -200,12 +200,14 @@ export async function getInquiry({ ctx, inquiryId }: { ctx: OrgContext; inquiryI
 }
 
 /** The active organisation's inquiries on one side, newest activity first, with the latest quote and unread count. */
-export async function listMyInquiries({ ctx, side, status }: { ctx: OrgContext; side: Side; status?: InquiryStatus }) {
+export async function listMyInquiries({ ctx, side, status, demandId }: { ctx: OrgContext; side: Side; status?: InquiryStatus; demandId?: string }) {
   assertRole(ctx, PARTY_ROLES);
   const org = ctx.membership.organizationId;
   const at = now(ctx);
   const conds: SQL[] = [eq(side === "buyer" ? inquiries.buyerOrgId : inquiries.supplierOrgId, org)];
   if (status) conds.push(eq(inquiries.status, status));
+  // One demand's inquiry of the organisation (the demand page and the quote page look up their own).
+  if (demandId) conds.push(eq(inquiries.demandId, demandId));
   const rows = await ctx.db
     .select({
       id: inquiries.id,

@@ -47,7 +47,7 @@ export default async function NewQuotePage({ searchParams }: { searchParams: Pro
   const { demand: d, buyer, viewer: dv } = data;
   if (dv.isBuyer) redirect(`/demands/${d.id}`);
   const [mine, buyerOrg, me] = await Promise.all([
-    caller.inquiry.listMine({ side: "supplier" }).then((rows) => rows.find((r) => r.demand.id === d.id)),
+    caller.inquiry.listMine({ side: "supplier", demandId: d.id }).then((rows) => rows[0]),
     caller.organization.byId({ id: buyer.id }),
     caller.organization.byId({ id: viewer.active.organizationId }),
   ]);

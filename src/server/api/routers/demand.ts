@@ -28,5 +28,4 @@ export const demandRouter = router({
     .input(z.object({ id: uuidSchema, version: z.number().int().positive().optional(), demand: demandInputSchema }))
     .mutation(({ ctx, input }) => demands.updateDemand({ ctx, id: input.id, version: input.version, input: input.demand })),
   close: orgProcedure.input(z.object({ id: uuidSchema })).mutation(({ ctx, input }) => demands.setDemandStatus({ ctx, id: input.id, status: "closed" })),
-  award: orgProcedure.input(z.object({ id: uuidSchema })).mutation(({ ctx, input }) => demands.setDemandStatus({ ctx, id: input.id, status: "awarded" })),
 });

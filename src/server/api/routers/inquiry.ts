@@ -37,7 +37,7 @@ export const inquiryRouter = router({
   // Either side
   get: orgProcedure.input(byInquiry).query(({ ctx, input }) => inquiries.getInquiry({ ctx, inquiryId: input.inquiryId })),
   listMine: orgProcedure
-    .input(z.object({ side: z.enum(["buyer", "supplier"]), status: z.enum(inquiryStatuses).optional() }))
+    .input(z.object({ side: z.enum(["buyer", "supplier"]), status: z.enum(inquiryStatuses).optional(), demandId: uuidSchema.optional() }))
     .query(({ ctx, input }) => inquiries.listMyInquiries({ ctx, ...input })),
   messages: orgProcedure
     .input(z.object({ inquiryId: uuidSchema, before: uuidSchema.optional() }))

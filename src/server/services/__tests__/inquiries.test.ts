@@ -229,6 +229,11 @@ describeEachDb("inquiries: invitations, responses, quotes", (t) => {
     expect(await m.bc.inquiry.listMine({ side: "supplier" })).toEqual([]);
     const sold = await m.c1.inquiry.listMine({ side: "supplier" });
     expect(sold.map((r) => [r.id, r.counterpart.id])).toEqual([[i1, m.buyer.organizationId]]);
+    // One demand's inquiry of the organisation.
+    const other = await m.bc.demand.create(demand(`${p} 另一个`));
+    await m.bc.inquiry.invite({ demandId: other.id, listingIds: [m.l1.id] });
+    expect((await m.c1.inquiry.listMine({ side: "supplier", demandId: d.id })).map((r) => r.id)).toEqual([i1]);
+    expect((await m.c1.inquiry.listMine({ side: "supplier", demandId: other.id })).map((r) => r.demand.id)).toEqual([other.id]);
   });
 
   it("hides inquiries from a service centre that did not introduce them", async () => {

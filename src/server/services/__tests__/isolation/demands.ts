@@ -26,9 +26,8 @@ export function demandCases(fx: IsolationFixture): IsolationCases {
       "demand.create": (c) => c.demand.create({ ...base, attachmentFileIds: [ids.file] }),
       "demand.update": (c) => c.demand.update({ id: ids.public, demand: { ...base, title: "篡改标题" } }),
       "demand.close": (c) => c.demand.close({ id: ids.public }),
-      "demand.award": (c) => c.demand.award({ id: ids.invited }),
     },
-    mustRefuse: ["demand.byId", "demand.update", "demand.close", "demand.award"],
+    mustRefuse: ["demand.byId", "demand.update", "demand.close"],
     async snapshot() {
       return fx.db.select().from(demands).where(eq(demands.organizationId, fx.b.organizationId));
     },
