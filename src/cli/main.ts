@@ -16,9 +16,9 @@ type Command = { run: (args: ParsedArgs, out: Output) => Promise<number>; option
 
 const commands: Record<string, Command> = {
   seed: { run: seedCommand, options: {}, help: "seed                      build the demo market on an empty database" },
-  import: { run: importCommand, options: { format: "string" }, help: "import FILE [--format listings|osh]  import a Listings CSV/XLSX as the platform" },
+  import: { run: importCommand, options: { format: "string" }, help: "import FILE [--format listings|osh]  import a Listings CSV/XLSX, or an Open Supply Hub facility list (deduplicated), as the platform" },
   match: { run: matchCommand, options: { "as-of": "string", top: "string" }, help: "match FILE… [--as-of YYYY-MM-DD] [--top N]  match Demand JSON files; one Match result per file" },
-  bench: { run: benchCommand, options: { rows: "string", sizes: "string", demands: "string", profile: "boolean", "naive-demands": "string" }, help: "bench [import] [--rows N]  import N generated listings (10,000) into a fresh embedded database; prints rows/s\n  bench match [--sizes 10000,100000] [--demands 240] [--naive-demands 60] [--profile]  matcher vs naive ILIKE scan: p50/p95/p99 ms, matches/s, peak RSS" },
+  bench: { run: benchCommand, options: { rows: "string", format: "string", sizes: "string", demands: "string", profile: "boolean", "naive-demands": "string" }, help: "bench [import] [--rows N] [--format listings|osh]  import N generated listings or facility-list rows (10,000) into a fresh embedded database; prints rows/s\n  bench match [--sizes 10000,100000] [--demands 240] [--naive-demands 60] [--profile]  matcher vs naive ILIKE scan: p50/p95/p99 ms, matches/s, peak RSS" },
   alerts: { run: alertsCommand, options: { "as-of": "string" }, help: "alerts [--as-of YYYY-MM-DD]  notify suppliers of new demands that fit and saved searches of new results (the app does it every minute)" },
   mail: { run: mailCommand, options: {}, help: "mail                      send due e-mails of the outbox over SMTP_URL, one pass (the app does it every 10 s when SMTP_URL is set)" },
   "bench-search": { run: benchSearchCommand, options: { sizes: "string", queries: "string" }, help: "bench-search [--sizes 10000,100000] [--queries 240]  embedded search engine: index N generated listings, run instant-search queries; p50/p95/p99 ms, queries/s, peak RSS" },

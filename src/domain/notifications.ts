@@ -24,6 +24,11 @@ export const NOTIFICATION_KINDS = [
   "dealStageLate",
   "paymentTermsWarning",
   "ratingReceived",
+  // A service centre introduced a supplier to a demand (issue 6): both firms are told.
+  "introduced",
+  // Onboarding: a firm's claim (认领) of a profile decided by a platform admin.
+  "claimApproved",
+  "claimRejected",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -49,6 +54,9 @@ export const KIND_DEFAULTS: Record<NotificationKind, ChannelPreference> = {
   dealStageLate: { inApp: true, email: true },
   paymentTermsWarning: { inApp: true, email: true },
   ratingReceived: { inApp: true, email: false },
+  introduced: { inApp: true, email: true },
+  claimApproved: { inApp: true, email: true },
+  claimRejected: { inApp: true, email: true },
 };
 
 export const preferenceInputSchema = z.object({ kind: notificationKindSchema, inApp: z.boolean(), email: z.boolean() });

@@ -35,6 +35,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           label={t("tabs.label")}
           tabs={[
             { href: "/admin", label: t("tabs.verification") },
+            { href: "/admin/claims", label: t("tabs.claims") },
             { href: "/admin/outbox", label: t("tabs.outbox") },
             { href: "/admin/audit", label: t("tabs.audit") },
             { href: "/admin/settings", label: t("tabs.settings") },

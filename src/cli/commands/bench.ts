@@ -7,10 +7,11 @@ import { randomValidUscc } from "@/domain/uscc";
 import { openDatabase } from "@/server/db/open";
 import { importListingsFile } from "@/server/services/imports";
 import { benchMatchCommand } from "./bench-match";
+import { benchOshImport } from "./bench-osh";
 import { EXIT_OK, UsageError, type Output, type ParsedArgs } from "../io";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed;
   return () => {
     a |= 0;
@@ -79,6 +80,9 @@ export async function benchCommand(args: ParsedArgs, out: Output): Promise<numbe
   if (what !== "import") throw new UsageError(`unknown benchmark "${what}" (use import or match)`);
   const rows = Number(args.flags.rows ?? 10_000);
   if (!Number.isInteger(rows) || rows < 1 || rows > 1_000_000) throw new UsageError("--rows needs a whole number from 1 to 1000000");
+  const format = (args.flags.format as string | undefined) ?? "listings";
+  if (format === "osh") return benchOshImport(rows, out);
+  if (format !== "listings") throw new UsageError(`unknown format "${format}" (use listings or osh)`);
   const bytes = new TextEncoder().encode(generateListingsCsv(rows));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fanglian-bench-"));
   const handle = await openDatabase({ pgliteDir: path.join(dir, "pglite") });

@@ -50,9 +50,29 @@ describe("fanglian import", { timeout: 180_000 }, () => {
     const missing = run(["import", path.join(fixtures, "refused-missing-columns.csv")], dir);
     expect(missing.stderr).toContain("Required columns are missing: city_adcode, chain_link, processes, capacity_value, capacity_unit");
     expect(run(["import", path.join(fixtures, "nope.csv")], dir).status).toBe(2);
+    // A Listings CSV is not a facility list: refused whole before the database is touched.
     const osh = run(["import", path.join(fixtures, "listings-utf8.csv"), "--format", "osh", "--json"], dir);
     expect(osh.status).toBe(2);
-    expect(oneJsonLine(osh.stdout)).toMatchObject({ error: "usage", message: "--format osh is not yet supported" });
+    expect(oneJsonLine(osh.stdout)).toMatchObject({ error: "refused", message: "Required columns are missing: country, name" });
+    const unknown = run(["import", path.join(fixtures, "listings-utf8.csv"), "--format", "xml", "--json"], dir);
+    expect(unknown.status).toBe(2);
+    expect(oneJsonLine(unknown.stdout)).toMatchObject({ error: "usage", message: 'unknown format "xml" (use listings or osh)' });
     expect(run(["import"], dir).status).toBe(2);
+  }, 120_000);
+
+  it("imports an Open Supply Hub list with --format osh: the formats §2 report, and nothing new the second time", () => {
+    const list = path.resolve(__dirname, "../../domain/resolution/__fixtures__/opensupplyhub/Spring_2019_Compliance_List.csv");
+    const first = run(["import", list, "--format", "osh", "--json"], dir);
+    expect(first.status, first.stderr).toBe(0);
+    const report = oneJsonLine(first.stdout) as { rows: Array<Record<string, unknown>> } & Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(["created", "merged", "review", "unchanged", "rejected", "flagged", "rows"]);
+    expect(report).toMatchObject({ merged: 0, review: 0, flagged: 1 });
+    expect(report.rows).toContainEqual({ line: 7, name: "Hemp Fortex", outcome: "created", flags: ["coords_outside_province"], reason: "No similar firm: a new organisation" });
+    const again = run(["import", list, "--format", "osh", "--json"], dir);
+    expect(oneJsonLine(again.stdout)).toMatchObject({ created: 0, merged: 0, review: 0, unchanged: report.created, rejected: report.rejected });
+    const human = run(["import", list, "--format", "osh"], dir);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain("0 created, 0 merged, 0 for review");
+    expect(human.stdout).toContain("line 7 Hemp Fortex: unchanged [coords_outside_province]");
   }, 120_000);
 });

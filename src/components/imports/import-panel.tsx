@@ -26,7 +26,7 @@ interface Issue {
 type Problem = { key: string; params?: Record<string, string | number> };
 
 /** The file's bytes as base64 (what the tRPC procedures take). */
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));

@@ -169,6 +169,15 @@ describe("resolving against existing organisations", () => {
     expect(existing.aliases).toEqual([]);
   });
 
+  it("never fills a field the organisation has locked (an owner's), but still keeps the other name as an alias", () => {
+    const owned = { ...existing, lat: null, lng: null, locked: ["name", "address", "coordinates"] as const };
+    const r = resolveRows([{ ...row, name: "ZHUCHENG HENGWEI CLOTHING CO.LTD" }], [owned], { source: "list.csv" });
+    expect(r.rows[0]).toMatchObject({ outcome: "merged", organizationId: "org-1", changes: ["alias"] });
+    expect(r.organizations[0]).toMatchObject({ address: null, lat: null, lng: null, aliases: ["ZHUCHENG HENGWEI CLOTHING CO.LTD"] });
+    const again = resolveRows([{ ...row, name: "诸城市恒威服装有限公司" }], [owned], { source: "list.csv" });
+    expect(again.rows[0]).toMatchObject({ outcome: "unchanged", changes: [] });
+  });
+
   it("uses the unified social credit code as an exact key and flags an invalid one", () => {
     const code = randomValidUscc(() => 0.42);
     const withCode = { ...existing, uscc: code };

@@ -34,6 +34,8 @@ export interface OrgRecord {
   lat: number | null;
   lng: number | null;
   sources: FieldSource[];
+  /** Fields an import must not write, even when empty (the owner's data wins). */
+  locked?: readonly SourcedField[];
 }
 
 export interface IncomingRow {
@@ -172,8 +174,11 @@ function recordOf(row: IncomingRow, place: StatedPlace, point: { lat: number; ln
   return record;
 }
 
-/** Adds what the incoming record knows and the organisation does not; returns the fields added. */
-function mergeInto(org: OrgRecord, incoming: Omit<OrgRecord, "id">): SourcedField[] {
+/**
+ * Adds what the incoming record knows and the organisation does not (never a field it has `locked`);
+ * returns the fields added. Modifies `org`.
+ */
+export function mergeInto(org: OrgRecord, incoming: Omit<OrgRecord, "id">): SourcedField[] {
   const changes: SourcedField[] = [];
   const from = (field: SourcedField) => incoming.sources.find((s) => s.field === field || (field === "alias" && s.field === "name"));
   const note = (field: SourcedField, value: string) => {
@@ -185,12 +190,13 @@ function mergeInto(org: OrgRecord, incoming: Omit<OrgRecord, "id">): SourcedFiel
     org.aliases.push(incoming.name);
     note("alias", incoming.name);
   }
-  if (!org.uscc && incoming.uscc) note("uscc", (org.uscc = incoming.uscc));
+  const open = (field: SourcedField) => !org.locked?.includes(field);
+  if (open("uscc") && !org.uscc && incoming.uscc) note("uscc", (org.uscc = incoming.uscc));
   const sameProvince = org.provinceAdcode === incoming.provinceAdcode;
-  if (sameProvince && !org.cityAdcode && incoming.cityAdcode) note("city", (org.cityAdcode = incoming.cityAdcode));
-  if (sameProvince && !org.countyAdcode && incoming.countyAdcode && org.cityAdcode === incoming.cityAdcode) note("county", (org.countyAdcode = incoming.countyAdcode));
-  if (!org.address && incoming.address) note("address", (org.address = incoming.address));
-  if ((org.lat === null || org.lng === null) && incoming.lat !== null && incoming.lng !== null) {
+  if (open("city") && sameProvince && !org.cityAdcode && incoming.cityAdcode) note("city", (org.cityAdcode = incoming.cityAdcode));
+  if (open("county") && sameProvince && !org.countyAdcode && incoming.countyAdcode && org.cityAdcode === incoming.cityAdcode) note("county", (org.countyAdcode = incoming.countyAdcode));
+  if (open("address") && !org.address && incoming.address) note("address", (org.address = incoming.address));
+  if (open("coordinates") && (org.lat === null || org.lng === null) && incoming.lat !== null && incoming.lng !== null) {
     org.lat = incoming.lat;
     org.lng = incoming.lng;
     note("coordinates", `${incoming.lat},${incoming.lng}`);

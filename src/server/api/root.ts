@@ -9,6 +9,7 @@ import { inquiryRouter } from "./routers/inquiry";
 import { listingRouter } from "./routers/listing";
 import { matchRouter } from "./routers/match";
 import { notificationRouter } from "./routers/notification";
+import { onboardingRouter } from "./routers/onboarding";
 import { organizationRouter } from "./routers/organization";
 import { savedSearchRouter } from "./routers/savedSearch";
 import { searchRouter } from "./routers/search";
@@ -28,6 +29,7 @@ export const appRouter = router({
   search: searchRouter,
   inquiry: inquiryRouter,
   deal: dealRouter,
+  onboarding: onboardingRouter,
 });
 
 export type AppRouter = typeof appRouter;

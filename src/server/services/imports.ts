@@ -1,10 +1,8 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import {
   groupRows,
-  ImportRefusal,
   issue,
-  normaliseName,
   readListingsSheet,
   validateSheet,
   type ImportIssue,
@@ -15,11 +13,9 @@ import {
 } from "@/domain/import";
 import type { Db } from "../db/types";
 import { auditLog, certifications, importJobs, listingCertifications, listings, organizations, sites } from "../db/schema";
-import { DomainError, invalid } from "../errors";
+import { invalid } from "../errors";
 import { enqueueSearchUpdate } from "../search/outbox";
-import { writeAudit } from "./audit";
-import { assertRole } from "./authz";
-import { now, type OrgContext } from "./context";
+import { planCompanies, writeCompanies } from "./imports-companies";
 
 /**
  * Bulk import of the Listings CSV/XLSX (formats §1). Every row is validated first (pure, in
@@ -154,83 +150,10 @@ export async function importListingsFile(db: Db, input: RunInput): Promise<Impor
     [account] = (await db.select().from(organizations).where(eq(organizations.id, input.account.organizationId))) as [OrgRow];
     if (!account) throw invalid("notFound");
   }
-  const isServiceCenter = account?.type === "service_center";
 
-  // ---- companies → organisations
+  // ---- companies → organisations (imports-companies.ts)
   const groups = groupRows(validation.rows);
-  const usccs = [...new Set([...groups.values()].map((g) => g.company.uscc).filter((u): u is string => u !== null))];
-  const names = [...new Set([...groups.values()].filter((g) => !g.company.uscc).map((g) => g.company.name))];
-  const byUscc = new Map<string, OrgRow>();
-  for (const part of chunks(usccs, CHUNK)) for (const o of await db.select().from(organizations).where(inArray(organizations.uscc, part))) byUscc.set(o.uscc!, o);
-  const byNameCity = new Map<string, OrgRow>();
-  for (const part of chunks(names, CHUNK))
-    for (const o of await db.select().from(organizations).where(inArray(organizations.nameZh, part))) {
-      const key = `${normaliseName(o.nameZh)}|${o.provinceAdcode}|${o.cityAdcode ?? ""}`;
-      if (!byNameCity.has(key)) byNameCity.set(key, o);
-    }
-
-  // Organisations a service centre onboarded by import before.
-  const managed = new Set<string>();
-  if (isServiceCenter && account) {
-    const candidates = [...byUscc.values(), ...byNameCity.values()].map((o) => o.id);
-    for (const part of chunks(candidates, CHUNK)) {
-      const hits = await db
-        .select({ id: auditLog.entityId })
-        .from(auditLog)
-        .where(and(eq(auditLog.action, "organization.imported"), inArray(auditLog.entityId, part), sql`${auditLog.changes}->>'importedBy' = ${account.id}`));
-      for (const h of hits) if (h.id) managed.add(h.id);
-    }
-  }
-
-  interface NewOrg {
-    key: string;
-    values: typeof organizations.$inferInsert;
-  }
-  const orgOfGroup = new Map<string, string>(); // groupKey → organisation id (existing)
-  const newOrgs: NewOrg[] = [];
-  const orgUpdates = new Map<string, Partial<typeof organizations.$inferInsert>>();
-  for (const [key, g] of groups) {
-    const c = g.company;
-    const existing = c.uscc ? byUscc.get(c.uscc) : byNameCity.get(`${c.nameKey}|${c.provinceAdcode}|${c.cityAdcode ?? ""}`);
-    if (input.account.kind === "org" && account && !isServiceCenter) {
-      const own = c.uscc ? c.uscc === account.uscc : [account.nameZh, account.nameEn].some((n) => n && normaliseName(n) === c.nameKey);
-      if (!own) {
-        for (const r of g.rows) reject(r, c.uscc ? "company_uscc" : "company_name", "imports.reasons.notOwnOrganization", { value: c.uscc ?? c.name });
-        continue;
-      }
-      orgOfGroup.set(key, account.id);
-      continue;
-    }
-    if (existing) {
-      if (isServiceCenter && account && existing.id !== account.id && !managed.has(existing.id)) {
-        for (const r of g.rows) reject(r, c.uscc ? "company_uscc" : "company_name", "imports.reasons.foreignOrganization", { value: c.uscc ?? c.name });
-        continue;
-      }
-      orgOfGroup.set(key, existing.id);
-      if (existing.id === account?.id) continue; // an account's own profile is not changed by its import
-      const change: Partial<typeof organizations.$inferInsert> = {};
-      if (existing.nameZh !== c.name && normaliseName(existing.nameZh) !== c.name) change.nameZh = c.name;
-      if (c.specializedSme === true && existing.type === "sme" && !existing.smeLevel) change.smeLevel = "provincial_specialized";
-      if (Object.keys(change).length > 0) orgUpdates.set(existing.id, change);
-    } else {
-      const first = g.rows[0]!.site;
-      newOrgs.push({
-        key,
-        values: {
-          type: c.type,
-          nameZh: c.name,
-          uscc: c.uscc,
-          provinceAdcode: c.provinceAdcode,
-          cityAdcode: c.cityAdcode,
-          countyAdcode: c.countyAdcode,
-          address: first.address,
-          lat: first.lat,
-          lng: first.lng,
-          smeLevel: c.specializedSme && c.type === "sme" ? "provincial_specialized" : null,
-        },
-      });
-    }
-  }
+  const { orgOfGroup, newOrgs, orgUpdates } = await planCompanies(db, { account, importAccount: input.account, groups, reject });
 
   // ---- existing listings of this account, by ref
   const accepted = validation.rows.filter((r) => !rejected.has(r.line));
@@ -253,48 +176,7 @@ export async function importListingsFile(db: Db, input: RunInput): Promise<Impor
   const jobId = job!.id;
 
   // ---- organisations: created and updated first (all in one transaction, else one by one)
-  const writeOrgs = async (tx: Db, items: NewOrg[], updates: Array<[string, Partial<typeof organizations.$inferInsert>]>) => {
-    const created = items.length > 0 ? await tx.insert(organizations).values(items.map((n) => n.values)).returning({ id: organizations.id }) : [];
-    const ids = created.map((c) => c.id);
-    if (ids.length > 0)
-      await tx.insert(auditLog).values(
-        ids.map((id, i) => ({
-          organizationId: id,
-          actorUserId: actor,
-          action: "organization.imported",
-          entityType: "organization",
-          entityId: id,
-          changes: { importedBy: account?.id ?? "platform", jobId, values: items[i]!.values },
-        })),
-      );
-    for (const [id, change] of updates) {
-      await tx
-        .update(organizations)
-        .set({ ...change, updatedAt: at })
-        .where(eq(organizations.id, id));
-      await writeAudit(tx, { organizationId: id, actorUserId: actor, action: "organization.updatedByImport", entityType: "organization", entityId: id, changes: { jobId, ...change } });
-    }
-    return ids;
-  };
-  if (newOrgs.length > 0 || orgUpdates.size > 0) {
-    try {
-      const ids = await db.transaction((tx) => writeOrgs(tx, newOrgs, [...orgUpdates]));
-      newOrgs.forEach((n, i) => orgOfGroup.set(n.key, ids[i]!));
-    } catch {
-      for (const n of newOrgs) {
-        try {
-          const [id] = await db.transaction((tx) => writeOrgs(tx, [n], []));
-          orgOfGroup.set(n.key, id!);
-        } catch (e) {
-          const uscc = (n.values.uscc as string | null) ?? null;
-          const dup = uscc && String((e as { cause?: unknown }).cause ?? e).includes("organizations_uscc_key");
-          for (const r of groups.get(n.key)!.rows)
-            if (!rejected.has(r.line)) reject(r, dup ? "company_uscc" : "", dup ? "imports.reasons.usccTaken" : "imports.reasons.writeFailed", uscc ? { value: uscc } : {});
-        }
-      }
-      for (const [id, change] of orgUpdates) await db.transaction((tx) => writeOrgs(tx, [], [[id, change]])).catch(() => undefined);
-    }
-  }
+  await writeCompanies(db, { orgOfGroup, newOrgs, orgUpdates }, { account, groups, jobId, actor, at, rejected, reject });
 
   // ---- sites and certificates already stored for these organisations
   const orgIds = [...new Set(orgOfGroup.values())];
@@ -473,68 +355,4 @@ export async function importListingsFile(db: Db, input: RunInput): Promise<Impor
     })
     .where(eq(importJobs.id, jobId));
   return report;
-}
-
-// ---- organisation-facing use cases (tRPC) ------------------------------------------------------
-
-const PREVIEW_ROWS = 10;
-const REPORT_LIMIT = 1000;
-
-/** A file refused whole, as a translated domain error. */
-function refusal(e: unknown): never {
-  if (e instanceof ImportRefusal) throw new DomainError("INVALID", `imports.refused.${e.reason}`, e.params, "file");
-  throw e;
-}
-
-function decodeBase64(contentBase64: string): Uint8Array {
-  return new Uint8Array(Buffer.from(contentBase64, "base64"));
-}
-
-/** First rows, detected encoding and columns, and the problems found, without writing anything. */
-export async function previewImport({ ctx, input }: { ctx: OrgContext; input: { contentBase64: string } }) {
-  assertRole(ctx, ["owner", "admin"]);
-  try {
-    const { sheet, validation } = await analyseListingsFile(decodeBase64(input.contentBase64));
-    return {
-      encoding: sheet.encoding,
-      header: sheet.header,
-      columns: validation.columns,
-      totalRows: validation.totalRows,
-      sample: sheet.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, cells: r.cells.slice(0, sheet.header.length) })),
-      valid: validation.rows.length,
-      errors: validation.errors.slice(0, REPORT_LIMIT),
-      warnings: validation.warnings.slice(0, REPORT_LIMIT),
-    };
-  } catch (e) {
-    refusal(e);
-  }
-}
-
-/** Imports the file for the caller's organisation (`ref_owner` = `org:<id>`). */
-export async function runImport({ ctx, input }: { ctx: OrgContext; input: { fileName?: string; contentBase64: string } }) {
-  assertRole(ctx, ["owner", "admin"]);
-  let report: ImportReport;
-  try {
-    report = await importListingsFile(ctx.db, {
-      bytes: decodeBase64(input.contentBase64),
-      fileName: input.fileName ?? null,
-      account: { kind: "org", organizationId: ctx.membership.organizationId },
-      userId: ctx.actor.userId,
-      now: now(ctx),
-    });
-  } catch (e) {
-    refusal(e);
-  }
-  return { ...report, errors: report.errors.slice(0, REPORT_LIMIT), warnings: report.warnings.slice(0, REPORT_LIMIT), rows: report.rows.slice(0, REPORT_LIMIT) };
-}
-
-/** The organisation's recent import jobs (counts only; the report of each is in `job`). */
-export async function listImportJobs({ ctx }: { ctx: OrgContext }) {
-  assertRole(ctx, ["owner", "admin"]);
-  return ctx.db
-    .select({ id: importJobs.id, fileName: importJobs.fileName, created: importJobs.created, updated: importJobs.updated, unchanged: importJobs.unchanged, rejected: importJobs.rejected, createdAt: importJobs.createdAt })
-    .from(importJobs)
-    .where(eq(importJobs.organizationId, ctx.membership.organizationId))
-    .orderBy(desc(importJobs.createdAt))
-    .limit(20);
 }

@@ -9,6 +9,7 @@ import { enqueueOrganizationDocuments } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
 import { now, type AuthedContext, type OrgContext, type ServiceContext } from "./context";
 import { assertRole } from "./authz";
+import { keepFormerNames, ownerSources } from "./onboarding-records";
 
 export type Organization = typeof organizations.$inferSelect;
 
@@ -82,7 +83,9 @@ export async function insertOrganizationWithOwner(tx: Db, userId: string, profil
   await assertUsccFree(tx, profile.uscc);
   let org: Organization;
   try {
-    [org] = (await tx.insert(organizations).values(profileColumns(profile)).returning()) as [Organization];
+    const columns = profileColumns(profile);
+    const owned = ownerSources(Object.keys(columns).filter((k) => columns[k as keyof typeof columns] !== null), new Date());
+    [org] = (await tx.insert(organizations).values({ ...columns, fieldSources: owned }).returning()) as [Organization];
   } catch (e) {
     if (isUniqueViolation(e, "organizations_uscc_key")) throw conflict("usccTaken", "uscc");
     throw e;
@@ -120,12 +123,14 @@ export async function updateOrganization({ ctx, input }: { ctx: OrgContext; inpu
       .update(organizations)
       .set({
         ...next,
+        fieldSources: { ...before.fieldSources, ...ownerSources(Object.keys(changes), now(ctx)) },
         updatedAt: now(ctx),
         ...(identityChanged && before.verificationState === "verified" ? { verificationState: "pending" as const } : {}),
       })
       .where(eq(organizations.id, id))
       .returning();
     if (Object.keys(changes).length > 0) await enqueueOrganizationDocuments(tx, id);
+    await keepFormerNames(tx, id, before, next);
     if (Object.keys(changes).length > 0)
       await writeAudit(tx, {
         organizationId: id,

@@ -1,4 +1,4 @@
-import { Award, ChevronRight, Factory, Store } from "lucide-react";
+import { Award, Building2, ChevronRight, Factory, Store } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { countiesOf, getCity, getProduct, localName, shandong, shandongCities, type Locale } from "@/domain/taxonomy";
-import { getViewer } from "@/server/viewer";
+import { getServerCaller, getViewer } from "@/server/viewer";
 import { chainLinksInOrder, cityAltName, LocalClusterItem, PolicyClusterLabel } from "../_lib/cluster-bits";
 import { policyClustersOf } from "../_lib/policy-clusters";
 
@@ -28,11 +28,13 @@ export default async function CityPage({ params }: Params) {
   const { adcode } = await params;
   const city = getCity(adcode);
   if (!city) notFound();
-  const [t, tt, locale, viewer] = await Promise.all([
+  const [t, tt, to, locale, viewer, firms] = await Promise.all([
     getTranslations("taxonomy.city"),
     getTranslations("taxonomy"),
+    getTranslations("onboarding.cluster"),
     getLocale() as Promise<Locale>,
     getViewer(),
+    getServerCaller().then((c) => c.onboarding.cityFirms({ adcode: city.adcode })),
   ]);
   const name = localName(city, locale);
   const cityCounties = countiesOf(city.adcode);
@@ -99,6 +101,20 @@ export default async function CityPage({ params }: Params) {
         </Card>
 
         <div className="flex flex-col gap-6">
+          <Card aria-labelledby="firms-title">
+            <CardHeader>
+              <CardTitle id="firms-title" className="flex items-center gap-2 text-base">
+                <Building2 className="h-4 w-4 text-primary" aria-hidden="true" />
+                {to("firms", { city: name })}
+              </CardTitle>
+            </CardHeader>
+            <CardContent>
+              <p className="text-3xl font-semibold tabular-nums" data-testid="city-firm-count" data-count={firms.firms}>
+                {to("firmCount", { count: firms.firms })}
+              </p>
+              {firms.unclaimed > 0 ? <p className="mt-1 text-sm text-muted-foreground">{to("unclaimed", { count: firms.unclaimed })}</p> : null}
+            </CardContent>
+          </Card>
           <Card aria-labelledby="clusters-title">
             <CardHeader>
               <CardTitle id="clusters-title">{t("clustersTitle")}</CardTitle>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportPanel } from "@/components/imports/import-panel";
+import { ImportFormatSwitch, OshImportPage } from "@/components/onboarding/osh-import-page";
 import { PageHeader } from "@/components/layout/page-header";
 import { NoOrganizationPage } from "@/components/org/no-organization";
 import { Alert } from "@/components/ui/alert";
@@ -15,14 +16,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Bulk import of the Listings CSV/XLSX for organisation owners/admins and service centres. */
-export default async function ImportPage() {
+/**
+ * Bulk import for organisation owners/admins and service centres: the Listings CSV/XLSX, and (for
+ * service centres and platform admins) Open Supply Hub facility lists with entity resolution.
+ */
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ format?: string }> }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/my/import");
-  const [t, to, format] = await Promise.all([getTranslations("imports"), getTranslations("org"), getFormatter()]);
+  const [t, to, format, { format: asked }] = await Promise.all([getTranslations("imports"), getTranslations("org"), getFormatter(), searchParams]);
+  const manager = viewer.active?.role === "owner" || viewer.active?.role === "admin";
+  const canOsh = viewer.user.isPlatformAdmin || (manager && viewer.active?.type === "service_center");
+  // A platform admin without an organisation imports facility lists only.
+  if (canOsh && (asked === "osh" || !viewer.active)) return <OshImportPage listings={Boolean(viewer.active && manager)} />;
 
   if (!viewer.active) return <NoOrganizationPage title={t("title")} reason={to("my.noOrgTitle")} body={to("my.noOrgBody")} />;
-  const canImport = viewer.active.role === "owner" || viewer.active.role === "admin";
+  const canImport = manager;
   if (!canImport) {
     return (
       <div>
@@ -40,6 +48,7 @@ export default async function ImportPage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} description={t("intro")} />
+      {canOsh ? <ImportFormatSwitch current="listings" /> : null}
       <Alert variant="info" role="note" data-testid="import-scope">
         {isServiceCenter ? t("serviceCenterNote") : t("orgNote")}
       </Alert>

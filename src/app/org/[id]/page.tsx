@@ -9,6 +9,7 @@ import { CertificateBadge } from "@/components/certifications/certificate-badge"
 import { DeliveryRecord } from "@/components/deals/delivery-record";
 import { EmptyState } from "@/components/layout/page-header";
 import { ListingCard } from "@/components/listings/listing-card";
+import { ClaimButton } from "@/components/onboarding/claim-button";
 import { chinaDate, dateFormat, orgAltName, orgName, placeName, smeLevelName, todayInChina } from "@/components/org/display";
 import { FactList } from "@/components/org/fact-list";
 import { VerifiedBadge } from "@/components/org/verification-badge";
@@ -211,6 +212,7 @@ export default async function OrganizationPage({ params }: Params) {
           <EmptyState icon={<Award className="h-8 w-8" />} title={t("public.certificatesEmptyTitle")} body={t("public.certificatesEmptyBody", { name })} />
         )}
       </section>
+      <ClaimButton organizationId={org.id} />
     </article>
   );
 }

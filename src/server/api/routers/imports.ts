@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { listImportJobs, previewImport, runImport } from "../../services/imports";
+import { listImportJobs, previewImport, runImport } from "../../services/imports-app";
 import { orgProcedure, router } from "../trpc";
 
 // 50 MB of file as base64 (4/3) plus a little slack; the service refuses larger files with a message.

@@ -6,3 +6,4 @@ export * from "./market";
 export * from "./search";
 export * from "./notifications";
 export * from "./deals";
+export * from "./onboarding";

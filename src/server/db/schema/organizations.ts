@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, doublePrecision, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { memberRoleEnum, orgTypeEnum, verificationStateEnum } from "./enums";
 import { users } from "./users";
 
@@ -30,6 +30,13 @@ export const organizations = pgTable(
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     verifiedBy: uuid("verified_by").references(() => users.id, { onDelete: "set null" }),
     verificationNote: text("verification_note"),
+    // Onboarding (issue 6, docs/entity-resolution.md): where each field's value came from
+    // ({ address: { source: "import:<jobId>" | "owner" | "centre:<orgId>", at, line? } }), how the
+    // organisation came to exist, who created it, and when a firm's claim of it was approved.
+    fieldSources: jsonb("field_sources").$type<Record<string, { source: string; at: string; line?: number }>>().notNull().default({}),
+    createdVia: text("created_via", { enum: ["signup", "import", "centre"] }).notNull().default("signup"),
+    createdByOrgId: uuid("created_by_org_id").references((): AnyPgColumn => organizations.id, { onDelete: "set null" }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
