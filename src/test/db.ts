@@ -58,6 +58,13 @@ async function createFreshDatabase(runUrl: string): Promise<{ url: string; drop:
     drop: async () => {
       const c = new Client({ connectionString: runUrl });
       await c.connect();
+      // pool.end() resolves before its clients' sockets close: let those backends go first, or
+      // FORCE terminates them and the closing client reports the FATAL as an unhandled error.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -180,7 +180,9 @@ export async function naiveCandidates(db: Db, d: MatchDemand): Promise<Candidate
       .select({ listingId: listingCertifications.listingId, schemeId: certifications.schemeId, validFrom: certifications.validFrom, validTo: certifications.validTo, verificationState: certifications.verificationState })
       .from(listingCertifications)
       .innerJoin(certifications, eq(certifications.id, listingCertifications.certificationId))
-      .where(inArray(listingCertifications.listingId, ids));
+      .where(inArray(listingCertifications.listingId, ids))
+      // The order the index keeps (extra certificates are listed in it).
+      .orderBy(certifications.schemeId, certifications.id);
     for (const { listingId, ...c } of cs) certs.set(listingId, [...(certs.get(listingId) ?? []), c]);
   }
   return rows.map(({ l, o, s }) => {

@@ -9,14 +9,14 @@ import { isCertificateValid } from "@/domain/certificates";
  * capacity slack, lead time, distance, product fit, named place, extra certificates, verification)
  * order listings inside it, so a marginal listing never outranks a good one.
  */
-const BAND: Record<1 | 2 | 3, number> = { 1: 0, 2: 0.35, 3: 0.7 };
+export const BAND: Record<1 | 2 | 3, number> = { 1: 0, 2: 0.35, 3: 0.7 };
 
 /** The buyer's grade a score falls in: 3 ideal, 2 good, 1 marginal (the bands above). */
 export function gradeOfScore(score: number): 1 | 2 | 3 {
   return score >= BAND[3] ? 3 : score >= BAND[2] ? 2 : 1;
 }
 
-const BAND_WIDTH = 0.3;
+export const BAND_WIDTH = 0.3;
 
 const WEIGHTS: Record<string, number> = {
   capacity: 0.22,
@@ -36,6 +36,11 @@ const WEIGHTS: Record<string, number> = {
   verification: 0.04,
   delivery_record: 0.06,
 };
+
+/** A soft factor's weight in the within-band score (the matcher's index bounds scores with it). */
+export function factorWeight(code: string): number {
+  return WEIGHTS[code] ?? 0.02;
+}
 
 export function textRelevance(terms: string[], l: CandidateListing): number {
   if (terms.length === 0) return 0.5;
@@ -115,7 +120,7 @@ export function scoreListing(
   let num = 0;
   let den = 0;
   for (const [code, v] of soft) {
-    const w = WEIGHTS[code] ?? 0.02;
+    const w = factorWeight(code);
     num += w * v;
     den += w;
   }
