@@ -24,6 +24,9 @@ export async function Header({ viewer }: { viewer: ResolvedSession | null }) {
           { href: "/deals", label: t("nav.deals") },
         ]
       : []),
+    // Service centres broker (issue 6): their introductions and their city's figures; admins see the province's.
+    ...(viewer?.active?.type === "service_center" ? [{ href: "/my/introductions", label: t("introductions.mine.title") }] : []),
+    ...(viewer?.active?.type === "service_center" || viewer?.user.isPlatformAdmin ? [{ href: "/analytics", label: t("analytics.title") }] : []),
     { href: "/my/organization", label: t("nav.myOrganization") },
   ];
   const orgName = (o: { nameZh: string; nameEn: string | null }) => (locale === "en" && o.nameEn ? o.nameEn : o.nameZh);

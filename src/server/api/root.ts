@@ -2,10 +2,12 @@ import "server-only";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { certificationRouter } from "./routers/certification";
+import { analyticsRouter } from "./routers/analytics";
 import { dealRouter } from "./routers/deal";
 import { demandRouter } from "./routers/demand";
 import { importsRouter } from "./routers/imports";
 import { inquiryRouter } from "./routers/inquiry";
+import { introductionRouter } from "./routers/introduction";
 import { listingRouter } from "./routers/listing";
 import { matchRouter } from "./routers/match";
 import { notificationRouter } from "./routers/notification";
@@ -29,6 +31,8 @@ export const appRouter = router({
   search: searchRouter,
   inquiry: inquiryRouter,
   deal: dealRouter,
+  introduction: introductionRouter,
+  analytics: analyticsRouter,
   onboarding: onboardingRouter,
 });
 

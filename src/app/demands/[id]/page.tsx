@@ -11,6 +11,7 @@ import { DemandStatusActions } from "@/components/demands/demand-status-actions"
 import { DemandStatusBadge } from "@/components/demands/status-badge";
 import { DemandQuotes } from "@/components/inquiries/demand-quotes";
 import { SupplierQuoteAction } from "@/components/inquiries/supplier-quote-action";
+import { IntroduceSupplier } from "@/components/introductions/introduce-supplier";
 import { PageHeader } from "@/components/layout/page-header";
 import { Shortlist } from "@/components/matching/shortlist";
 import { chinaDate, dateFormat, dateTimeFormat, orgName } from "@/components/org/display";
@@ -142,6 +143,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
 
         <div className="flex flex-col gap-6">
           {viewer.isBuyer ? null : <SupplierQuoteAction demandId={d.id} status={d.status} />}
+          {viewer.isBuyer ? null : <IntroduceSupplier demand={d} buyerId={buyer.id} />}
           <Card aria-labelledby="demand-terms">
             <CardHeader>
               <CardTitle id="demand-terms">{t("fields.deadline")}</CardTitle>
