@@ -79,6 +79,8 @@ function FacetGroup({ facetKey, title, options, onChange }: { facetKey: SearchFi
             <label className="flex cursor-pointer items-center gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-accent has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring">
               <input
                 type="checkbox"
+                // The URL is the state: no browser form restoration on back/forward.
+                autoComplete="off"
                 className="h-4 w-4 shrink-0 accent-primary"
                 checked={o.checked}
                 onChange={(e) => onChange(o.value, e.target.checked)}

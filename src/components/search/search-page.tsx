@@ -40,6 +40,11 @@ export function SearchPage({ initial, initialError }: { initial: InstantSearchRe
   // asked for (so a ticked box is ticked at once). Any URL change, ours or back/forward, ends it.
   const [optimistic, setOptimistic] = useState<{ from: string; state: SearchUrlState } | null>(null);
   const state = optimistic && optimistic.from === paramsKey ? optimistic.state : urlState;
+  // Once the URL has moved on, the optimistic state is spent: going back to the URL it started from
+  // must show that URL's state, not the change made there.
+  useEffect(() => {
+    if (optimistic && optimistic.from !== paramsKey) setOptimistic(null);
+  }, [optimistic, paramsKey]);
   const [initialKey] = useState(() => JSON.stringify(toQueryInput(state, locale)));
 
   // ---- URL as state ----
