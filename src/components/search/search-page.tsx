@@ -41,10 +41,8 @@ export function SearchPage({ initial, initialError }: { initial: InstantSearchRe
   const [optimistic, setOptimistic] = useState<{ from: string; state: SearchUrlState } | null>(null);
   const state = optimistic && optimistic.from === paramsKey ? optimistic.state : urlState;
   // Once the URL has moved on, the optimistic state is spent: going back to the URL it started from
-  // must show that URL's state, not the change made there.
-  useEffect(() => {
-    if (optimistic && optimistic.from !== paramsKey) setOptimistic(null);
-  }, [optimistic, paramsKey]);
+  // must show that URL's state, not the change made there (state adjusted while rendering).
+  if (optimistic && optimistic.from !== paramsKey) setOptimistic(null);
   const [initialKey] = useState(() => JSON.stringify(toQueryInput(state, locale)));
 
   // ---- URL as state ----
