@@ -28,6 +28,10 @@ const schema = z.object({
   MEILI_MASTER_KEY: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  // Stripe price ids of the paid plans (docs/billing.md): the webhook maps a subscription's price to a plan.
+  STRIPE_PRICE_ANCHOR_PRO: optionalString,
+  STRIPE_PRICE_SME_PRO: optionalString,
+  STRIPE_PRICE_SERVICE_CENTRE: optionalString,
   // smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://…:465 (TLS from the start).
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
   MAIL_FROM: z.preprocess(blankToUndefined, mailbox.default("纺链 <noreply@fanglian.local>")),

@@ -9,6 +9,8 @@ import { createContext } from "../server/api/trpc";
 import { createCaller } from "../server/api/root";
 import type { Db } from "../server/db/types";
 import { signUp } from "../server/services/accounts";
+import { applyGrant } from "../server/services/billing";
+import type { PlanId } from "../domain/billing/plans";
 
 let counter = 0;
 export const uniq = (prefix = "t") => `${prefix}${process.pid.toString(36)}${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -40,6 +42,11 @@ export async function createMember(db: Db, org: Partial<OrganizationProfileInput
   });
   const { userId, organizationId } = await signUp({ db, input });
   return { userId, organizationId, email };
+}
+
+/** Grants a paid plan the way a platform admin does (services/billing.ts), for tests whose firm posts more than the free plan allows. */
+export async function grantPlan(db: Db, organizationId: string, plan: Exclude<PlanId, "free">) {
+  await db.transaction((tx) => applyGrant(tx, { organizationId, plan, source: "admin", note: "test", actorUserId: null, at: new Date() }));
 }
 
 export async function callerFor(db: Db, userId: string | null, opts: { ip?: string; now?: Date } = {}) {

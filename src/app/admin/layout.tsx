@@ -39,6 +39,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: "/admin/outbox", label: t("tabs.outbox") },
             { href: "/admin/audit", label: t("tabs.audit") },
             { href: "/admin/settings", label: t("tabs.settings") },
+            { href: "/admin/billing", label: t("tabs.billing") },
           ]}
         />
       </div>

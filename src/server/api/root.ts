@@ -1,6 +1,7 @@
 import "server-only";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { billingRouter } from "./routers/billing";
 import { certificationRouter } from "./routers/certification";
 import { analyticsRouter } from "./routers/analytics";
 import { dealRouter } from "./routers/deal";
@@ -34,6 +35,7 @@ export const appRouter = router({
   introduction: introductionRouter,
   analytics: analyticsRouter,
   onboarding: onboardingRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import { DomainError, notFound } from "../errors";
 import { enqueueSearchUpdate } from "../search/outbox";
 import { nudgeAlerts } from "./alerts";
 import { diffFields, writeAudit } from "./audit";
+import { assertWithinLimit } from "./billing-limits";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
 import { supplierInquiryOn, userHasInquiryOn } from "./inquiry-access";
@@ -89,6 +90,7 @@ export async function createDemand({ ctx, input }: { ctx: OrgContext; input: Dem
   assertRole(ctx, EDITORS);
   const cols = demandColumns(input, now(ctx));
   const created = await ctx.db.transaction(async (tx) => {
+    await assertWithinLimit(tx, ctx.membership.organizationId, "openDemands", now(ctx));
     await assertAttachments(tx, ctx.membership.organizationId, cols.attachmentFileIds);
     const [row] = await tx
       .insert(demands)

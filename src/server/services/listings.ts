@@ -8,6 +8,7 @@ import { certifications, files, listingCertifications, listings, organizations, 
 import { DomainError } from "../errors";
 import { enqueueSearchUpdate } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
+import { assertWithinLimit } from "./billing-limits";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
 
@@ -103,6 +104,7 @@ export async function createListing({ ctx, input, publish = false }: { ctx: OrgC
   const organizationId = ctx.membership.organizationId;
   const today = chinaToday(now(ctx));
   return ctx.db.transaction(async (tx) => {
+    if (publish) await assertWithinLimit(tx, organizationId, "publishedListings", now(ctx));
     const certIds = await checkReferences(tx, organizationId, input, today);
     const columns = toColumns(input);
     const [row] = await tx
@@ -193,6 +195,7 @@ export async function changeListingStatus({ ctx, input }: { ctx: OrgContext; inp
     if (!rule.from.includes(before.status)) throw new DomainError("CONFLICT", `listings.errors.cannot.${input.action}`);
     if (input.action === "publish" && before.kind === "capacity" && before.availableTo !== null && before.availableTo < today)
       throw listingError("windowPassed", "availableTo");
+    if (input.action === "publish") await assertWithinLimit(tx, before.organizationId, "publishedListings", now(ctx));
     const [after] = await tx.update(listings).set({ status: rule.to, version: before.version + 1, updatedAt: now(ctx) }).where(eq(listings.id, before.id)).returning();
     await enqueueSearchUpdate(tx, { entity: "listing", entityId: before.id, version: after!.version, op: "upsert" });
     await writeAudit(tx, {

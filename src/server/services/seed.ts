@@ -7,6 +7,7 @@ import { certifications, demands, listingCertifications, listings, memberships, 
 import { hashPassword } from "../auth/password";
 import { PRIVACY_POLICY_VERSION } from "./accounts";
 import { insertOrganizationWithOwner } from "./organizations";
+import { applyGrant } from "./billing";
 import { enqueueAllDocuments } from "../search/outbox";
 import { insertDemoDeals, demoDeals } from "./seed/deals";
 import { demoFirmProfiles } from "./seed/firms";
@@ -160,6 +161,8 @@ function demoInputs(): DemoFirmInput[] {
 const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
 const CHUNK = 500;
+const DEMO_PLANS = { anchor: "anchor_pro", sme: "sme_pro", service_center: "service_centre", platform: "service_centre" } as const;
+
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
@@ -196,6 +199,9 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
       const org = await insertOrganizationWithOwner(tx, user!.id, profile);
       orgIds[i] = org.id;
       if (firm.verified) await tx.update(organizations).set({ verificationState: "verified", verifiedAt: now }).where(eq(organizations.id, org.id));
+      // Demo firms hold the paid plan of their kind, granted the way an admin grants it, so that what the
+      // demo creates (and what a visitor adds) stays within their limits.
+      await applyGrant(tx, { organizationId: org.id, plan: DEMO_PLANS[profile.type], source: "admin", note: "demo", actorUserId: null, at: now });
     }
     for (const c of demoColleagues) {
       const orgId = orgIds[demoFirms.findIndex((f) => f.email === c.firm)]!;

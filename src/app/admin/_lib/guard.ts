@@ -15,7 +15,7 @@ export async function requireAdmin(callbackUrl: string) {
 }
 
 /** Page titles: the tab's name for admins, the refusal for everyone else. */
-export async function adminMetadata(tab: "verification" | "claims" | "outbox" | "audit" | "settings"): Promise<Metadata> {
+export async function adminMetadata(tab: "verification" | "claims" | "outbox" | "audit" | "settings" | "billing"): Promise<Metadata> {
   const [viewer, t] = await Promise.all([getViewer(), getTranslations("admin")]);
   if (!viewer?.user.isPlatformAdmin) return { title: t("forbidden.title") };
   return { title: `${t(`tabs.${tab}`)} · ${t("title")}` };

@@ -7,3 +7,4 @@ export * from "./search";
 export * from "./notifications";
 export * from "./deals";
 export * from "./onboarding";
+export * from "./billing";

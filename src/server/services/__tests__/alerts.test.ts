@@ -1,7 +1,7 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDb } from "@/test/db";
-import { callerFor, createMember, uniq, listingValues as listing, demandValues as demand } from "@/test/factories";
+import { callerFor, createMember, grantPlan, uniq, listingValues as listing, demandValues as demand } from "@/test/factories";
 import { demands, messageOutbox, notifications } from "../../db/schema";
 import { nudgeAlerts, runAlerts, startAlertLoop } from "../alerts";
 import { setSetting } from "../settings";
@@ -23,6 +23,8 @@ describeEachDb(
 
     beforeAll(async () => {
       buyer = await createMember(t.db, { type: "anchor" });
+      // The buyer posts more demands than the free plan allows open at once.
+      await grantPlan(t.db, buyer.organizationId, "anchor_pro");
       supplier = await createMember(t.db, { nameZh: `即墨${p}纺织有限公司` });
       unrelated = await createMember(t.db);
       await (await callerFor(t.db, supplier.userId)).listing.create({ values: listing(`${p} 精梳棉纱 40S`), publish: true });

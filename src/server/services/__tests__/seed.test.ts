@@ -11,6 +11,8 @@ import type { Db } from "../../db/types";
 import { certifications, demands, listingCertifications, listings, memberships, organizations, users } from "../../db/schema";
 import { authenticateWithPassword } from "../accounts";
 import { DEMO_PASSWORD, seedDemo } from "../seed";
+import { planOf, usageOf } from "../billing-limits";
+import { entitlementsOf, exceeds } from "@/domain/billing/plans";
 
 const NOW = new Date("2026-11-28T04:00:00Z");
 const TODAY = "2026-11-28";
@@ -50,6 +52,13 @@ describeEachDb("demo seed", (t) => {
       expect(new Set(first.accounts.map((a) => a.role))).toEqual(new Set(["owner", "admin", "member"]));
       const roles = await db.select({ role: memberships.role }).from(memberships).where(inArray(memberships.userId, rows.map((r) => r.id)));
       expect(roles).toHaveLength(emails.length);
+      // Billing: each demo firm holds its kind's paid plan, and what the seed made stays within it.
+      for (const { organizationId } of await db.select({ organizationId: memberships.organizationId }).from(memberships).where(inArray(memberships.userId, rows.map((r) => r.id)))) {
+        const plan = await planOf(db, organizationId, NOW);
+        const usage = await usageOf(db, organizationId, NOW);
+        expect(plan).not.toBe("free");
+        expect(exceeds(entitlementsOf(plan).openDemands, usage.openDemands) || exceeds(entitlementsOf(plan).publishedListings, usage.publishedListings), `${plan} ${JSON.stringify(usage)}`).toBe(false);
+      }
       for (const email of [emails[0]!, "staff@demo.fanglian.local"]) {
         const user = await authenticateWithPassword({ db, input: { email, password: DEMO_PASSWORD }, ip: "seed-test" });
         expect(user.id).toBe(rows.find((r) => r.email === email)!.id);
