@@ -5,8 +5,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { counties, getCity, localName, shandong, shandongCities, type Locale } from "@/domain/taxonomy";
+import { getServerCaller } from "@/server/viewer";
 import { ChainLinkBadges, cityAltName, LocalClusterItem, PolicyClusterLabel } from "./_lib/cluster-bits";
 import { policyClusters } from "./_lib/policy-clusters";
+
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("taxonomy.clusters");
@@ -14,7 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClustersPage() {
-  const [t, locale] = await Promise.all([getTranslations("taxonomy.clusters"), getLocale() as Promise<Locale>]);
+  const [t, tc, locale, live] = await Promise.all([
+    getTranslations("taxonomy.clusters"),
+    getTranslations("clusters.overview"),
+    getLocale() as Promise<Locale>,
+    getServerCaller().then((c) => c.cluster.overview()),
+  ]);
   const figures = [
     { key: "cities", value: shandongCities.length },
     { key: "policyClusters", value: policyClusters.length },
@@ -61,6 +69,7 @@ export default async function ClustersPage() {
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {shandongCities.map((city) => {
             const empty = city.chainLinks.length === 0 && city.specialties.length === 0 && city.localClusters.length === 0;
+            const figures = live.cities[city.adcode] ?? { firms: 0, listings: 0, openDemands: 0 };
             return (
               <li key={city.adcode} className="flex">
                 <Card className="flex w-full flex-col" aria-labelledby={`city-${city.adcode}`} data-testid="city-card">
@@ -75,6 +84,14 @@ export default async function ClustersPage() {
                     </p>
                   </CardHeader>
                   <CardContent className="flex flex-1 flex-col gap-4">
+                    <dl className="grid grid-cols-3 gap-2 rounded-lg bg-muted/50 px-3 py-2 text-center" aria-label={tc("label", { city: localName(city, locale) })} data-testid="city-card-figures">
+                      {(["firms", "listings", "demands"] as const).map((key) => (
+                        <div key={key} className="flex flex-col-reverse">
+                          <dt className="text-xs text-muted-foreground">{tc(key)}</dt>
+                          <dd className="text-lg font-semibold tabular-nums">{key === "firms" ? figures.firms : key === "listings" ? figures.listings : figures.openDemands}</dd>
+                        </div>
+                      ))}
+                    </dl>
                     {empty ? (
                       <p className="text-sm text-muted-foreground">{t("cityEmpty")}</p>
                     ) : (

@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { billingRouter } from "./routers/billing";
 import { certificationRouter } from "./routers/certification";
+import { clusterRouter } from "./routers/cluster";
 import { analyticsRouter } from "./routers/analytics";
 import { dealRouter } from "./routers/deal";
 import { demandRouter } from "./routers/demand";
@@ -35,6 +36,7 @@ export const appRouter = router({
   introduction: introductionRouter,
   analytics: analyticsRouter,
   onboarding: onboardingRouter,
+  cluster: clusterRouter,
   billing: billingRouter,
 });
 

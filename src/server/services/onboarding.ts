@@ -1,12 +1,10 @@
 import "server-only";
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { ImportRefusal } from "@/domain/import";
-import { getCity } from "@/domain/taxonomy";
 import { organizations } from "../db/schema";
-import { DomainError, invalid } from "../errors";
-import { now, type AuthedContext, type ServiceContext } from "./context";
+import { DomainError } from "../errors";
+import { now, type AuthedContext } from "./context";
 import { analyseOshFile, importOshFile, type OnboardingAccount } from "./onboarding-import";
-import { ownedOrganization } from "./onboarding-records";
 
 /**
  * Onboarding use cases for the app (tRPC): a service centre (owner or admin) imports facility lists
@@ -65,14 +63,4 @@ export async function runOshImport({ ctx, input }: { ctx: AuthedContext; input: 
   const result = await importOshFile(ctx.db, { analysed, fileName: input.fileName ?? null, account, userId: ctx.actor.userId, now: now(ctx) });
   const { rows: _reportRows, ...counts } = result.report;
   return { jobId: result.jobId, encoding: result.encoding, totalRows: result.totalRows, ...counts, rows: result.rows.slice(0, REPORT_LIMIT), warnings: result.warnings.slice(0, REPORT_LIMIT) };
-}
-
-/** Firms of a Shandong city on the platform (anchors and SMEs), and how many nobody has claimed yet. */
-export async function cityFirmCount({ ctx, adcode }: { ctx: ServiceContext; adcode: string }) {
-  if (!getCity(adcode)) throw invalid("notFound");
-  const [row] = await ctx.db
-    .select({ firms: count(), unclaimed: sql<number>`count(*) filter (where not ${ownedOrganization})`.mapWith(Number) })
-    .from(organizations)
-    .where(and(eq(organizations.cityAdcode, adcode), inArray(organizations.type, ["anchor", "sme"])));
-  return { firms: row?.firms ?? 0, unclaimed: row?.unclaimed ?? 0 };
 }

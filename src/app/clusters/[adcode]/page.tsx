@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { countiesOf, getCity, getProduct, localName, shandong, shandongCities, type Locale } from "@/domain/taxonomy";
 import { getServerCaller, getViewer } from "@/server/viewer";
+import { CityLiveFigures } from "../_lib/city-figures";
 import { chainLinksInOrder, cityAltName, LocalClusterItem, PolicyClusterLabel } from "../_lib/cluster-bits";
 import { policyClustersOf } from "../_lib/policy-clusters";
 
@@ -28,14 +29,16 @@ export default async function CityPage({ params }: Params) {
   const { adcode } = await params;
   const city = getCity(adcode);
   if (!city) notFound();
-  const [t, tt, to, locale, viewer, firms] = await Promise.all([
+  const [t, tt, to, tc, locale, viewer, figures] = await Promise.all([
     getTranslations("taxonomy.city"),
     getTranslations("taxonomy"),
     getTranslations("onboarding.cluster"),
+    getTranslations("clusters"),
     getLocale() as Promise<Locale>,
     getViewer(),
-    getServerCaller().then((c) => c.onboarding.cityFirms({ adcode: city.adcode })),
+    getServerCaller().then((c) => c.cluster.city({ adcode: city.adcode })),
   ]);
+  const firms = figures.firms;
   const name = localName(city, locale);
   const cityCounties = countiesOf(city.adcode);
   const titles = policyClustersOf(city.adcode);
@@ -109,10 +112,13 @@ export default async function CityPage({ params }: Params) {
               </CardTitle>
             </CardHeader>
             <CardContent>
-              <p className="text-3xl font-semibold tabular-nums" data-testid="city-firm-count" data-count={firms.firms}>
-                {to("firmCount", { count: firms.firms })}
+              <p className="text-3xl font-semibold tabular-nums" data-testid="city-firm-count" data-count={firms.all}>
+                {to("firmCount", { count: firms.all })}
               </p>
-              {firms.unclaimed > 0 ? <p className="mt-1 text-sm text-muted-foreground">{to("unclaimed", { count: firms.unclaimed })}</p> : null}
+              <p className="mt-1 text-sm text-muted-foreground" data-testid="city-verified-count">
+                {tc("live.verified", { count: firms.verified })}
+              </p>
+              {firms.unclaimed > 0 ? <p className="text-sm text-muted-foreground">{to("unclaimed", { count: firms.unclaimed })}</p> : null}
             </CardContent>
           </Card>
           <Card aria-labelledby="clusters-title">
@@ -163,6 +169,8 @@ export default async function CityPage({ params }: Params) {
         </div>
       </div>
 
+      <CityLiveFigures figures={figures} city={name} locale={locale} />
+
       <section aria-labelledby="counties-title">
         <h2 id="counties-title" className="text-xl font-semibold">
           {t("countiesTitle")}
@@ -174,12 +182,18 @@ export default async function CityPage({ params }: Params) {
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {cityCounties.map((county) => {
               const note = countyNote(county.adcode, county.note);
+              const live = figures.counties.find((c) => c.adcode === county.adcode);
               return (
                 <li key={county.adcode} className="flex flex-col gap-2 rounded-xl border bg-background p-4" data-testid="county-card">
                   <h3 className="flex items-center gap-2 font-semibold">
                     <Factory className="h-4 w-4 text-primary" aria-hidden="true" />
                     {localName(county, locale)}
                   </h3>
+                  {live ? (
+                    <p className="text-sm font-medium text-primary" data-testid="county-figures">
+                      {tc("county.figures", { firms: live.firms, listings: live.listings })}
+                    </p>
+                  ) : null}
                   {note ? <p className="text-sm text-muted-foreground">{note}</p> : null}
                   <ul className="flex flex-wrap gap-1.5" aria-label={t("products")}>
                     {county.products

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { uuidSchema } from "@/domain/schemas/common";
 import { claimDecisionSchema, claimSubmitSchema, reviewDecisionSchema, uploadedFileSchema } from "@/domain/schemas/onboarding";
-import { cityFirmCount, previewOshImport, runOshImport } from "../../services/onboarding";
+import { previewOshImport, runOshImport } from "../../services/onboarding";
 import { claimStatus, decideClaim, listPendingClaims, submitClaim } from "../../services/onboarding-claims";
 import { decideReviewItem, listReviewItems, pendingReviewCount } from "../../services/onboarding-review";
 import { adminProcedure, authedProcedure, publicProcedure, router } from "../trpc";
@@ -14,7 +14,6 @@ export const onboardingRouter = router({
   reviewItems: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).optional()).query(({ ctx, input }) => listReviewItems({ ctx, input: input ?? {} })),
   reviewCount: authedProcedure.query(({ ctx }) => pendingReviewCount({ ctx })),
   decideReview: authedProcedure.input(reviewDecisionSchema).mutation(({ ctx, input }) => decideReviewItem({ ctx, input })),
-  cityFirms: publicProcedure.input(z.object({ adcode: z.string().regex(/^\d{6}$/) })).query(({ ctx, input }) => cityFirmCount({ ctx, adcode: input.adcode })),
 
   // Claiming (认领)
   claimStatus: publicProcedure.input(z.object({ organizationId: uuidSchema })).query(({ ctx, input }) => claimStatus({ ctx, organizationId: input.organizationId })),

@@ -38,8 +38,6 @@ export function onboardingCases(fx: IsolationFixture): IsolationCases {
       "onboarding.reviewItems": (c) => c.onboarding.reviewItems(),
       "onboarding.reviewCount": (c) => c.onboarding.reviewCount(),
       "onboarding.decideReview": (c) => c.onboarding.decideReview({ itemId: ids.item, decision: "keepApart" }),
-      // Public counts only.
-      "onboarding.cityFirms": (c) => c.onboarding.cityFirms({ adcode: "370200" }),
       // A's view of the claimed firm: claimable or not, and A's own claim (none), never B's.
       "onboarding.claimStatus": (c) => c.onboarding.claimStatus({ organizationId: ids.firm }),
       // B's organisation has an owner: refused (CONFLICT), and B's pending claim blocks A's on the firm.
