@@ -3,18 +3,15 @@
 import { useMutation } from "@tanstack/react-query";
 import { FileUp, Upload } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, translateKey } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { errorInfo } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc/client";
+import { useFileImport } from "./use-file-import";
 
-const MAX_MB = 50;
 const ACCEPT = ".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 interface Issue {
@@ -22,17 +19,6 @@ interface Issue {
   column: string;
   code: string;
   params: Record<string, string | number>;
-}
-type Problem = { key: string; params?: Record<string, string | number> };
-
-/** The file's bytes as base64 (what the tRPC procedures take). */
-export function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Line / column / reason, translated from the reason codes the server sends. */
@@ -80,56 +66,12 @@ export function ImportPanel() {
   const t = useTranslations("imports");
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [reading, setReading] = useState(false);
   const preview = useMutation(trpc.imports.preview.mutationOptions());
   const run = useMutation(trpc.imports.run.mutationOptions());
-
-  const choose = async (f: File | null) => {
-    setProblem(null);
-    preview.reset();
-    run.reset();
-    setFile(null);
-    if (!f) return;
-    if (f.size > MAX_MB * 1024 * 1024) {
-      setProblem({ key: "imports.refused.tooLarge", params: { maxMb: MAX_MB } });
-      return;
-    }
-    setReading(true);
-    try {
-      const base64 = await readBase64(f);
-      setFile({ name: f.name, base64 });
-      await preview.mutateAsync({ contentBase64: base64 });
-    } catch (err) {
-      const info = errorInfo(err);
-      setProblem({ key: info.key, params: info.params });
-    } finally {
-      setReading(false);
-    }
-  };
-
-  const onImport = async () => {
-    if (!file) {
-      setProblem({ key: "validation.required" });
-      input.current?.focus();
-      return;
-    }
-    setProblem(null);
-    try {
-      await run.mutateAsync({ fileName: file.name, contentBase64: file.base64 });
-      router.refresh();
-    } catch (err) {
-      const info = errorInfo(err);
-      setProblem({ key: info.key, params: info.params });
-    }
-  };
+  const { input, problem, reading, choose, onImport, busy } = useFileImport(preview, run);
 
   const p = preview.data;
   const report = run.data;
-  const busy = reading || preview.isPending || run.isPending;
 
   return (
     <div className="flex flex-col gap-6">

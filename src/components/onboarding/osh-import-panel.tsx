@@ -4,79 +4,31 @@ import { useMutation } from "@tanstack/react-query";
 import { FileUp, ListChecks, Upload } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { IssueTable, readBase64 } from "@/components/imports/import-panel";
+import { IssueTable } from "@/components/imports/import-panel";
+import { useFileImport } from "@/components/imports/use-file-import";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field, translateKey } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { errorInfo } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc/client";
 import { OutcomeBadge } from "./outcome-badge";
 
-const MAX_MB = 50;
 const ACCEPT = ".csv,.txt,text/csv";
 const COUNTS = ["created", "merged", "review", "unchanged", "rejected", "flagged"] as const;
 
-type Problem = { key: string; params?: Record<string, string | number> };
 
 /** Choose an Open Supply Hub facility list, preview it, import it, and read the report row by row. */
 export function OshImportPanel() {
   const t = useTranslations("onboarding.osh");
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [reading, setReading] = useState(false);
   const preview = useMutation(trpc.onboarding.previewOsh.mutationOptions());
   const run = useMutation(trpc.onboarding.importOsh.mutationOptions());
-
-  const choose = async (f: File | null) => {
-    setProblem(null);
-    preview.reset();
-    run.reset();
-    setFile(null);
-    if (!f) return;
-    if (f.size > MAX_MB * 1024 * 1024) {
-      setProblem({ key: "imports.refused.tooLarge", params: { maxMb: MAX_MB } });
-      return;
-    }
-    setReading(true);
-    try {
-      const base64 = await readBase64(f);
-      setFile({ name: f.name, base64 });
-      await preview.mutateAsync({ contentBase64: base64 });
-    } catch (err) {
-      const info = errorInfo(err);
-      setProblem({ key: info.key, params: info.params });
-    } finally {
-      setReading(false);
-    }
-  };
-
-  const onImport = async () => {
-    if (!file) {
-      setProblem({ key: "validation.required" });
-      input.current?.focus();
-      return;
-    }
-    setProblem(null);
-    try {
-      await run.mutateAsync({ fileName: file.name, contentBase64: file.base64 });
-      router.refresh();
-    } catch (err) {
-      const info = errorInfo(err);
-      setProblem({ key: info.key, params: info.params });
-    }
-  };
+  const { input, problem, reading, choose, onImport, busy } = useFileImport(preview, run);
 
   const p = preview.data;
   const report = run.data;
-  const busy = reading || preview.isPending || run.isPending;
 
   return (
     <div className="flex flex-col gap-6">
