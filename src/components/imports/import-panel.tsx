@@ -21,6 +21,26 @@ interface Issue {
   params: Record<string, string | number>;
 }
 
+/** A preview's rejected rows and warnings, each as an issue table under its heading. */
+export function PreviewIssues({ errors, warnings, testIdPrefix, errorsTitle, warningsTitle }: { errors: Issue[]; warnings: Issue[]; testIdPrefix: string; errorsTitle: string; warningsTitle: string }) {
+  return (
+    <>
+      {errors.length > 0 ? (
+        <section className="flex flex-col gap-2">
+          <h3 className="text-sm font-medium">{errorsTitle}</h3>
+          <IssueTable issues={errors} testId={`${testIdPrefix}-preview-errors`} caption={errorsTitle} />
+        </section>
+      ) : null}
+      {warnings.length > 0 ? (
+        <section className="flex flex-col gap-2">
+          <h3 className="text-sm font-medium">{warningsTitle}</h3>
+          <IssueTable issues={warnings} testId={`${testIdPrefix}-preview-warnings`} caption={warningsTitle} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
 /** Line / column / reason, translated from the reason codes the server sends. */
 export function IssueTable({ issues, testId, caption }: { issues: Issue[]; testId: string; caption: string }) {
   const t = useTranslations("imports");
@@ -149,18 +169,7 @@ export function ImportPanel() {
                 </tbody>
               </table>
             </div>
-            {p.errors.length > 0 ? (
-              <section className="flex flex-col gap-2">
-                <h3 className="text-sm font-medium">{t("errorsTitle")}</h3>
-                <IssueTable issues={p.errors} testId="import-preview-errors" caption={t("errorsTitle")} />
-              </section>
-            ) : null}
-            {p.warnings.length > 0 ? (
-              <section className="flex flex-col gap-2">
-                <h3 className="text-sm font-medium">{t("warningsTitle")}</h3>
-                <IssueTable issues={p.warnings} testId="import-preview-warnings" caption={t("warningsTitle")} />
-              </section>
-            ) : null}
+            <PreviewIssues errors={p.errors} warnings={p.warnings} testIdPrefix="import" errorsTitle={t("errorsTitle")} warningsTitle={t("warningsTitle")} />
             <Button type="button" onClick={() => void onImport()} disabled={busy} className="self-start" data-testid="import-run">
               <Upload className="h-4 w-4" aria-hidden="true" />
               {run.isPending ? t("running") : t("run")}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { FileUp, ListChecks, Upload } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { IssueTable } from "@/components/imports/import-panel";
+import { PreviewIssues } from "@/components/imports/import-panel";
 import { useFileImport } from "@/components/imports/use-file-import";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -95,18 +95,7 @@ export function OshImportPanel() {
                 </tbody>
               </table>
             </div>
-            {p.errors.length > 0 ? (
-              <section className="flex flex-col gap-2">
-                <h3 className="text-sm font-medium">{t("errorsTitle")}</h3>
-                <IssueTable issues={p.errors} testId="osh-preview-errors" caption={t("errorsTitle")} />
-              </section>
-            ) : null}
-            {p.warnings.length > 0 ? (
-              <section className="flex flex-col gap-2">
-                <h3 className="text-sm font-medium">{t("warningsTitle")}</h3>
-                <IssueTable issues={p.warnings} testId="osh-preview-warnings" caption={t("warningsTitle")} />
-              </section>
-            ) : null}
+            <PreviewIssues errors={p.errors} warnings={p.warnings} testIdPrefix="osh" errorsTitle={t("errorsTitle")} warningsTitle={t("warningsTitle")} />
             <Button type="button" onClick={() => void onImport()} disabled={busy} className="self-start" data-testid="osh-run">
               <Upload className="h-4 w-4" aria-hidden="true" />
               {run.isPending ? t("running") : t("run")}
