@@ -57,3 +57,27 @@ export const isPlanId = (v: unknown): v is PlanId => typeof v === "string" && (P
 
 /** True when `used` more would exceed `limit` (null: unlimited). */
 export const exceeds = (limit: number | null, usedAfter: number) => limit !== null && usedAfter > limit;
+
+/** Paid plans only (what Checkout and a bank transfer can buy). */
+export const PAID_PLAN_IDS = ["anchor_pro", "sme_pro", "service_centre"] as const satisfies readonly PlanId[];
+export type PaidPlanId = (typeof PAID_PLAN_IDS)[number];
+export const isPaidPlanId = (v: unknown): v is PaidPlanId => typeof v === "string" && (PAID_PLAN_IDS as readonly string[]).includes(v);
+
+/**
+ * List prices in fen per month, tax included (含税), the same for Stripe (the price objects named by
+ * STRIPE_PRICE_<PLAN> must match; the app never sends an amount to Stripe) and bank transfer.
+ */
+export const MONTHLY_PRICE_FEN: Record<PaidPlanId, number> = {
+  anchor_pro: 298_000, // ¥2,980
+  sme_pro: 68_000, // ¥680
+  service_centre: 198_000, // ¥1,980
+};
+
+/** The periods a bank transfer can pay for; twelve months cost ten. */
+export const TRANSFER_MONTHS = [1, 3, 6, 12] as const;
+export type TransferMonths = (typeof TRANSFER_MONTHS)[number];
+
+export function transferAmountFen(plan: PaidPlanId, months: TransferMonths): number {
+  const billed = months === 12 ? 10 : months;
+  return MONTHLY_PRICE_FEN[plan] * billed;
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 import { users } from "./users";
 // Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
@@ -66,4 +66,86 @@ export const stripeEvents = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("stripe_events_received_idx").on(t.receivedAt)],
+);
+
+export const BANK_TRANSFER_STATUSES = ["awaiting_payment", "confirmed", "cancelled"] as const;
+export const VAT_INVOICE_TYPES = ["special", "normal"] as const; // 增值税专用发票 / 普通发票
+export const VAT_INVOICE_STATUSES = ["requested", "issued", "rejected"] as const;
+
+/**
+ * 对公转账: an organisation orders a paid plan for some months, the app gives it a payment reference
+ * and the platform's bank details; a platform admin confirms the receipt, which grants the plan
+ * (`applyGrant` with source `bank_transfer`) in the same transaction. At most one order awaits
+ * payment per organisation.
+ */
+export const bankTransferOrders = pgTable(
+  "bank_transfer_orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    plan: text("plan", { enum: PLAN_IDS }).notNull(),
+    months: integer("months").notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    /** What the payer writes in the transfer's 附言/用途, e.g. FL-7K3M-9Q2D: unique, no 0/O/1/I. */
+    reference: text("reference").notNull(),
+    status: text("status", { enum: BANK_TRANSFER_STATUSES }).notNull().default("awaiting_payment"),
+    /** The paying account's name as the firm expects it on the bank statement (optional). */
+    payerName: text("payer_name"),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedBy: uuid("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** The period the confirmation granted. */
+    periodStart: timestamp("period_start", { withTimezone: true }),
+    periodEnd: timestamp("period_end", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelReason: text("cancel_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("bank_transfer_orders_reference_key").on(t.reference),
+    uniqueIndex("bank_transfer_orders_awaiting_key").on(t.organizationId).where(sql`${t.status} = 'awaiting_payment'`),
+    index("bank_transfer_orders_status_idx").on(t.status, t.createdAt),
+  ],
+);
+
+/**
+ * A 发票 (VAT invoice) request for a confirmed bank-transfer order: title and tax number, type
+ * 专票 (special: also address/phone and bank/account) or 普票 (normal); a platform admin issues it
+ * (records the invoice number) or rejects it with a reason. One live request per order.
+ */
+export const vatInvoiceRequests = pgTable(
+  "vat_invoice_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => bankTransferOrders.id, { onDelete: "cascade" }),
+    invoiceType: text("invoice_type", { enum: VAT_INVOICE_TYPES }).notNull(),
+    title: text("title").notNull(),
+    taxNumber: text("tax_number").notNull(),
+    /** 专票 only: 地址、电话 and 开户行及账号 as they must be printed. */
+    addressPhone: text("address_phone"),
+    bankAccount: text("bank_account"),
+    /** Where the electronic invoice (数电票) is sent. */
+    email: text("email").notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    status: text("status", { enum: VAT_INVOICE_STATUSES }).notNull().default("requested"),
+    invoiceNumber: text("invoice_number"),
+    rejectReason: text("reject_reason"),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("vat_invoice_requests_live_key").on(t.orderId).where(sql`${t.status} <> 'rejected'`),
+    index("vat_invoice_requests_status_idx").on(t.status, t.createdAt),
+    index("vat_invoice_requests_org_idx").on(t.organizationId),
+  ],
 );

@@ -94,3 +94,38 @@ export const organizationClaims = pgTable(
     index("organization_claims_claimant_idx").on(t.claimantUserId),
   ],
 );
+
+export const managedConsentStatusEnum = pgEnum("managed_consent_status", ["requested", "active", "declined", "revoked"]);
+
+/**
+ * A member firm's consent that a service centre manages its profile and listings (代管): the centre
+ * asks (`requested`) and the firm's owner or admin accepts or declines, or the firm grants it
+ * directly (`active`); either side may end it (`revoked`). While active, the centre's members edit
+ * the firm's profile and listings; each field they write is sourced `centre:<centreOrgId>`. One
+ * live (requested or active) row per pair; ended rows stay as history.
+ */
+export const managedProfileConsents = pgTable(
+  "managed_profile_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    centreOrgId: uuid("centre_org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    status: managedConsentStatusEnum("status").notNull(),
+    note: text("note"),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    grantedAt: timestamp("granted_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: uuid("ended_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("managed_profile_consents_live_key").on(t.organizationId, t.centreOrgId).where(sql`${t.status} in ('requested', 'active')`),
+    index("managed_profile_consents_centre_idx").on(t.centreOrgId, t.status),
+  ],
+);
