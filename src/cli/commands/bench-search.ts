@@ -200,7 +200,7 @@ export async function benchSearchCommand(args: ParsedArgs, out: Output): Promise
     out.result(
       {},
       `${count} queries per size (${QUERY_CLASSES.join(", ")}: equal shares), each through the market search service: published listings, 7 facets, highlights, 20 hits. ` +
-        `At most ${MAX_CANDIDATES} matches are read per query (totals above read "1,000+", as Meilisearch's maxTotalHits); distance sorts read every match. RSS = peak sampled during the run.`,
+        `At most ${MAX_CANDIDATES} matches are read per query (totals above read "1,000+", as Meilisearch's maxTotalHits); nearest first reads the matches inside a growing cap around the point (exact; see search/postgres/nearest.ts). RSS = peak sampled during the run.`,
     );
   return EXIT_OK;
 }

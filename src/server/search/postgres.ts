@@ -17,6 +17,8 @@ export interface PostgresEngineOptions {
   drainOnRead?: boolean;
   /** Matches one search reads at most (default MAX_CANDIDATES, read.ts). */
   maxCandidates?: number;
+  /** Nearest first: the first cap's radius in metres instead of the sampled one (tests, benchmarks); see postgres/nearest.ts. */
+  nearestFirstCapM?: number;
   /** Rows per INSERT statement. */
   batchSize?: number;
 }
@@ -63,7 +65,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const started = performance.now();
     await this.catchUp();
     const p = await plan(this.db, entity, query);
-    const { hits: page, counts: c } = await searchOnce(this.db, p, query.highlight === true, this.options.maxCandidates);
+    const { hits: page, counts: c } = await searchOnce(this.db, p, query.highlight === true, this.options.maxCandidates, { firstCapM: this.options.nearestFirstCapM });
     return {
       hits: page as SearchResult<DocumentOf[E]>["hits"],
       total: c.total,

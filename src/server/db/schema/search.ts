@@ -66,6 +66,9 @@ export const searchDocuments = pgTable(
     index("search_documents_tokens_idx").using("gin", t.tokens),
     // Newest first (order by updated_ms desc, id desc) straight from the index: an empty query stops after a page.
     index("search_documents_recent_idx").on(t.entity, t.updatedMs, t.id),
+    // Nearest first on any database: the documents inside a growing cap around the point, whose box
+    // is a lat/lng range (a bitmap ANDed with the full-text index's), see read.ts#searchOnce.
+    index("search_documents_lat_lng_idx").on(t.lat, t.lng),
   ],
 );
 

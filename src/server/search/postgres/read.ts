@@ -6,7 +6,8 @@ import { FilterError } from "../filter";
 import { FILTERABLE, HIGHLIGHTED, SORTABLE } from "../settings";
 import { highlight, highlighter } from "./highlight";
 import { textQuery, type TextQuery } from "./query";
-import { distanceSql, nearest, numberOf, toSqlFilter } from "./sql-filter";
+import { firstCapRadius, MAX_CAPS, nextCapRadius } from "./nearest";
+import { distanceSql, nearest, numberOf, toSqlFilter, withinCap } from "./sql-filter";
 import { rows } from "./sql";
 
 /**
@@ -33,6 +34,8 @@ export interface Plan {
   sortKeys: SQL[];
   relevance: SQL;
   distance: SQL | null;
+  /** Set when the first order is distance ascending and no KNN index serves it: read.ts#searchOnce grows a cap around the point. */
+  nearestFirst: { lat: number; lng: number } | null;
   facets: string[];
 }
 
@@ -90,6 +93,11 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
     // KNN only without text: with a word, the full-text index finds fewer rows than a walk outwards.
     candidates.push(tsq || !knn ? sql`dist asc nulls last` : nearest(query.near));
   }
+  // Nearest first when distance leads the order: either `_geo` asc is the first sort, or a point
+  // without a sort attribute. The KNN index serves it without text (PostgreSQL); otherwise the
+  // candidates are read from a growing cap around the point (searchOnce).
+  const geoFirst = query.sort?.[0] ? query.sort[0].attr === "_geo" && query.sort[0].dir === "asc" : true;
+  const nearestFirst = query.near && geoFirst && !(knn && !tsq) ? { lat: query.near.lat, lng: query.near.lng } : null;
   if (tsq) {
     aliased.push(sql`rel desc`);
     candidates.push(sql`rel desc`);
@@ -109,6 +117,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
     sortKeys: keys,
     relevance,
     distance,
+    nearestFirst,
     facets,
   };
 }
@@ -194,14 +203,74 @@ async function withFullTextIndex<T>(db: Db, run: (tx: Db) => Promise<T>): Promis
  * + 1 matches) are read once into a materialised set of narrow rows (id, tokens, rank, distance,
  * sort keys); the total and facets are counted over them, the page is cut from them and only its
  * rows fetch their document.
+ *
+ * Nearest first without a KNN index (PGlite; with a word on PostgreSQL), ordering every match by
+ * distance reads every match (the whole table for the empty query). Instead the statement runs on
+ * the matches inside a cap around the point (the (lat, lng) index finds the cap's box, ANDed with the
+ * full-text index's bitmap for a word; the exact distance trims it): when the cap holds more than MAX_CANDIDATES matches, the nearest
+ * MAX_CANDIDATES + 1 of all matches are among them (anything outside is farther), so the result is
+ * the same as ordering every match. Otherwise a larger cap, sized from the count found; after
+ * MAX_CAPS caps (or one that held under a quarter of what a word needs), every match. The first
+ * radius comes from a sample of the documents' points (nearest.ts).
  */
-export async function searchOnce(db: Db, p: Plan, highlightFields: boolean, maxCandidates = MAX_CANDIDATES): Promise<{ hits: SearchHit<unknown>[]; counts: Counts }> {
+export interface NearestOptions {
+  /** The first cap's radius in metres instead of the sampled one (tests and benchmarks). */
+  firstCapM?: number;
+}
+
+export async function searchOnce(
+  db: Db,
+  p: Plan,
+  highlightFields: boolean,
+  maxCandidates = MAX_CANDIDATES,
+  nearestOptions: NearestOptions = {},
+): Promise<{ hits: SearchHit<unknown>[]; counts: Counts; caps: number }> {
+  const run = (within: SQL | null) => {
+    const statement = candidatesStatement(p, within, maxCandidates);
+    return p.text.tsquery ? withFullTextIndex(db, (tx) => rows<Row>(tx, statement)) : rows<Row>(db, statement);
+  };
+  const totalOf = (found: Row[]) => Number(found.find((r) => r.kind === "total")?.n ?? 0);
+  let found: Row[] | null = null;
+  let caps = 0;
+  const at = p.nearestFirst;
+  let radius = at ? (nearestOptions.firstCapM ?? (await firstCapRadius(db, p.entity, p.where, at, maxCandidates + 1))) : null;
+  for (; at && radius !== null && caps < MAX_CAPS; caps++) {
+    const inCap = await run(withinCap(at.lat, at.lng, radius));
+    const n = totalOf(inCap);
+    if (n > maxCandidates) {
+      found = inCap;
+      caps++;
+      break;
+    }
+    // A word whose matches lie elsewhere (the sample is of all documents): read every match.
+    if (p.text.tsquery && n * 4 < maxCandidates) {
+      caps++;
+      break;
+    }
+    radius = nextCapRadius(radius, n, maxCandidates + 1);
+  }
+  found ??= await run(null);
+  const page = found.filter((r) => r.kind === "hit").sort((a, b) => a.ord - b.ord);
+  const total = totalOf(found);
+  const facetRows = found.filter((r) => r.kind === "facet").map((r) => ({ attr: r.attr!, value: r.value!, n: Number(r.n) }));
+  const capped = total > maxCandidates;
+  const facets = facetCounts(p, facetRows);
+  return {
+    hits: toHits(p, page.map((r) => ({ doc: r.doc!, score: Number(r.score), distance: r.distance })), highlightFields),
+    counts: capped ? { total: maxCandidates, totalCapped: true, facets } : { total, facets },
+    caps,
+  };
+}
+
+type Row = { kind: "hit" | "total" | "facet"; ord: number; doc: Record<string, unknown> | null; score: number | null; distance: number | null; attr: string | null; value: string | null; n: number };
+
+function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number): SQL {
   const offset = (p.page - 1) * p.hitsPerPage;
   const order = candidateOrder(p);
   const facetList = sql`array[${sql.join(p.facets.length ? p.facets.map((f) => sql`${f}::text`) : [sql`null::text`], sql`, `)}]`;
-  const statement = sql`with m as materialized (
+  return sql`with m as materialized (
         select id, tokens, updated_ms, ${p.relevance} as rel, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}
-        from search_documents where ${p.where}
+        from search_documents where ${p.where}${within ? sql` and ${within}` : sql``}
         ${order ? sql`order by ${order}` : sql``} limit ${maxCandidates + 1}),
       tot as (select count(*)::int as n from m),
       page as (select id, rel, dist, row_number() over (order by ${p.orderByAliases}) as ord from m order by ${p.orderByAliases} limit ${p.hitsPerPage} offset ${offset})
@@ -213,16 +282,4 @@ export async function searchOnce(db: Db, p: Plan, highlightFields: boolean, maxC
         from m cross join unnest(m.tokens) as t
         where split_part(t, '=', 1) = any(${facetList})
         group by t`;
-  type Row = { kind: "hit" | "total" | "facet"; ord: number; doc: Record<string, unknown> | null; score: number | null; distance: number | null; attr: string | null; value: string | null; n: number };
-  const found = p.text.tsquery ? await withFullTextIndex(db, (tx) => rows<Row>(tx, statement)) : await rows<Row>(db, statement);
-  const page = found.filter((r) => r.kind === "hit").sort((a, b) => a.ord - b.ord);
-  const total = Number(found.find((r) => r.kind === "total")?.n ?? 0);
-  const facetRows = found.filter((r) => r.kind === "facet").map((r) => ({ attr: r.attr!, value: r.value!, n: Number(r.n) }));
-  const capped = total > maxCandidates;
-  const facets = facetCounts(p, facetRows);
-  return {
-    hits: toHits(p, page.map((r) => ({ doc: r.doc!, score: Number(r.score), distance: r.distance })), highlightFields),
-    counts: capped ? { total: maxCandidates, totalCapped: true, facets } : { total, facets },
-  };
 }
-

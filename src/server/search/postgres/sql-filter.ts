@@ -97,18 +97,47 @@ export function distanceSql(lat: number, lng: number): SQL {
     cos(radians(${lat}::float8)) * cos(radians(lat)) * power(sin(radians(lng - ${lng}::float8) / 2), 2)))) end)`;
 }
 
+/**
+ * The latitude/longitude box that holds every point within `meters` of (lat, lng) on the sphere:
+ * the cap's latitude extent is r/R, its longitude extent asin(sin(r/R) / cos(lat)) (wider than
+ * r/(R cos lat), the usual shortcut, which misses points at the cap's widest by metres). Null when
+ * the cap reaches a pole or crosses the antimeridian (then no box bounds it in these coordinates).
+ */
+export function capBox(lat: number, lng: number, meters: number): { south: number; north: number; west: number; east: number } | null {
+  const rho = meters / EARTH_RADIUS_M;
+  const dLat = rho * (180 / Math.PI);
+  if (Math.abs(lat) + dLat >= 90) return null;
+  const x = Math.sin(Math.min(rho, Math.PI / 2)) / Math.cos((lat * Math.PI) / 180);
+  if (x >= 1) return null;
+  // A hair wider than exact, so rounding never drops a point on the edge (the exact distance decides).
+  const dLng = Math.asin(x) * (180 / Math.PI) * (1 + 1e-9) + 1e-9;
+  if (lng - dLng < -180 || lng + dLng > 180) return null;
+  const pad = dLat * 1e-9 + 1e-9;
+  return { south: lat - dLat - pad, north: lat + dLat + pad, west: lng - dLng, east: lng + dLng };
+}
+
 function geoRadius(lat: number, lng: number, meters: number): SQL {
   finite(meters, "geo radius");
   if (meters < 0) throw new FilterError("geo radius must not be negative");
-  // A bounding box first (cheap comparisons), then the exact distance.
-  const dLat = meters / METERS_PER_DEGREE;
-  const cos = Math.cos((lat * Math.PI) / 180);
-  const box = [sql`lat between ${lat - dLat}::float8 and ${lat + dLat}::float8`];
-  if (cos > 1e-6 && meters / (METERS_PER_DEGREE * cos) < 180) {
-    const dLng = meters / (METERS_PER_DEGREE * cos);
-    box.push(sql`lng between ${lng - dLng}::float8 and ${lng + dLng}::float8`);
-  }
-  return bool(sql`(${sql.join(box, sql` and `)} and ${distanceSql(lat, lng)} <= ${meters}::float8)`);
+  return bool(withinCap(lat, lng, meters));
+}
+
+/**
+ * Documents within `meters` of a point: the cap's box first (lat/lng ranges the btree index on
+ * (lat, lng) serves, migration 0012, as a bitmap the planner can AND with the full-text index's),
+ * then the exact distance.
+ */
+export function withinCap(lat: number, lng: number, meters: number): SQL {
+  return sql`(${capRanges(lat, lng, meters)} and ${distanceSql(lat, lng)} <= ${meters}::float8)`;
+}
+
+/** The box of a cap as lat/lng ranges (the part of withinCap the index serves). */
+export function capRanges(lat: number, lng: number, meters: number): SQL {
+  const b = capBox(finite(lat, "latitude"), finite(lng, "longitude"), finite(meters, "radius"));
+  const box = b
+    ? [sql`lat between ${b.south}::float8 and ${b.north}::float8`, sql`lng between ${b.west}::float8 and ${b.east}::float8`]
+    : [sql`lat between ${lat - meters / METERS_PER_DEGREE}::float8 and ${lat + meters / METERS_PER_DEGREE}::float8`];
+  return sql.join(box, sql` and `);
 }
 
 function geoBox(topRight: readonly [number, number], bottomLeft: readonly [number, number]): SQL {

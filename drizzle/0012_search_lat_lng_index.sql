@@ -1,0 +1,1 @@
+CREATE INDEX "search_documents_lat_lng_idx" ON "search_documents" USING btree ("lat","lng");
