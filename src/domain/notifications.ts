@@ -29,6 +29,10 @@ export const NOTIFICATION_KINDS = [
   // Onboarding: a firm's claim (认领) of a profile decided by a platform admin.
   "claimApproved",
   "claimRejected",
+  // Managed profiles (代管, docs/managed-profiles.md): a centre asks, the firm grants, either ends it.
+  "managementRequested",
+  "managementGranted",
+  "managementEnded",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -57,6 +61,9 @@ export const KIND_DEFAULTS: Record<NotificationKind, ChannelPreference> = {
   introduced: { inApp: true, email: true },
   claimApproved: { inApp: true, email: true },
   claimRejected: { inApp: true, email: true },
+  managementRequested: { inApp: true, email: true },
+  managementGranted: { inApp: true, email: true },
+  managementEnded: { inApp: true, email: true },
 };
 
 export const preferenceInputSchema = z.object({ kind: notificationKindSchema, inApp: z.boolean(), email: z.boolean() });

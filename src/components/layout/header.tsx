@@ -26,6 +26,8 @@ export async function Header({ viewer }: { viewer: ResolvedSession | null }) {
       : []),
     // Service centres broker (issue 6): their introductions and their city's figures; admins see the province's.
     ...(viewer?.active?.type === "service_center" ? [{ href: "/my/introductions", label: t("introductions.mine.title") }] : []),
+    // …and the firms they manage (代管, docs/managed-profiles.md).
+    ...(viewer?.active?.type === "service_center" ? [{ href: "/my/managed", label: t("managed.nav") }] : []),
     ...(viewer?.active?.type === "service_center" || viewer?.user.isPlatformAdmin ? [{ href: "/analytics", label: t("analytics.title") }] : []),
     { href: "/my/organization", label: t("nav.myOrganization") },
   ];

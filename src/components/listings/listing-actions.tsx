@@ -9,8 +9,22 @@ import { translateKey } from "@/components/ui/field";
 import { errorInfo } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc/client";
 
-/** Publish, pause and archive buttons for one of the organisation's listings. */
-export function ListingActions({ id, status, title, canArchive, expired }: { id: string; status: string; title: string; canArchive: boolean; expired: boolean }) {
+/** Publish, pause and archive buttons for one of the organisation's listings (or, with `organizationId`, of a firm a centre manages). */
+export function ListingActions({
+  id,
+  status,
+  title,
+  canArchive,
+  expired,
+  organizationId,
+}: {
+  id: string;
+  status: string;
+  title: string;
+  canArchive: boolean;
+  expired: boolean;
+  organizationId?: string;
+}) {
   const t = useTranslations("listings.my");
   const tAll = useTranslations();
   const trpc = useTRPC();
@@ -26,12 +40,12 @@ export function ListingActions({ id, status, title, canArchive, expired }: { id:
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap gap-2" role="group" aria-label={t("actionsFor", { title })}>
         {(status === "draft" || status === "paused") && !expired ? (
-          <Button size="sm" disabled={busy} onClick={() => publish.mutate({ id })} data-testid="listing-publish">
+          <Button size="sm" disabled={busy} onClick={() => publish.mutate({ id, organizationId })} data-testid="listing-publish">
             {t("publish")}
           </Button>
         ) : null}
         {status === "published" ? (
-          <Button size="sm" variant="outline" disabled={busy} onClick={() => pause.mutate({ id })} data-testid="listing-pause">
+          <Button size="sm" variant="outline" disabled={busy} onClick={() => pause.mutate({ id, organizationId })} data-testid="listing-pause">
             {t("pause")}
           </Button>
         ) : null}
@@ -41,7 +55,7 @@ export function ListingActions({ id, status, title, canArchive, expired }: { id:
             variant="ghost"
             disabled={busy}
             onClick={() => {
-              if (window.confirm(t("archiveConfirm"))) archive.mutate({ id });
+              if (window.confirm(t("archiveConfirm"))) archive.mutate({ id, organizationId });
             }}
             data-testid="listing-archive"
           >

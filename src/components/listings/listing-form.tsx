@@ -112,7 +112,18 @@ function CheckboxGroup({ label, hint, error, options, value, onChange, testId }:
   );
 }
 
-export function ListingForm({ listing, certificationIds = [], certificates }: { listing?: Stored; certificationIds?: string[]; certificates: CertificateOption[] }) {
+/** With `organizationId` a service centre writes a listing of a firm it manages (代管) and returns to that firm's page. */
+export function ListingForm({
+  listing,
+  certificationIds = [],
+  certificates,
+  organizationId,
+}: {
+  listing?: Stored;
+  certificationIds?: string[];
+  certificates: CertificateOption[];
+  organizationId?: string;
+}) {
   const t = useTranslations("listings");
   const tAll = useTranslations();
   const locale = useLocale() as Locale;
@@ -145,21 +156,22 @@ export function ListingForm({ listing, certificationIds = [], certificates }: { 
   const update = useMutation(trpc.listing.update.mutationOptions({ onError }));
   const publish = useMutation(trpc.listing.publish.mutationOptions({ onError }));
   const pending = create.isPending || update.isPending || publish.isPending || uploading;
+  const backTo = organizationId ? `/my/managed/${organizationId}` : "/my/listings";
 
   const save = (andPublish: boolean) =>
     form.handleSubmit(
       async (values) => {
         setStatus(null);
         if (listing) {
-          const saved = await update.mutateAsync({ id: listing.id, expectedVersion: listing.version, values }).catch(() => null);
+          const saved = await update.mutateAsync({ id: listing.id, expectedVersion: listing.version, values, organizationId }).catch(() => null);
           if (!saved) return;
           if (andPublish && saved.status !== "published") {
-            if (!(await publish.mutateAsync({ id: saved.id }).catch(() => null))) return;
+            if (!(await publish.mutateAsync({ id: saved.id, organizationId }).catch(() => null))) return;
           }
-          router.push(`/my/listings?saved=${saved.id}`);
+          router.push(`${backTo}?saved=${saved.id}`);
         } else {
-          const saved = await create.mutateAsync({ values, publish: andPublish }).catch(() => null);
-          if (saved) router.push(`/my/listings?saved=${saved.id}`);
+          const saved = await create.mutateAsync({ values, publish: andPublish, organizationId }).catch(() => null);
+          if (saved) router.push(`${backTo}?saved=${saved.id}`);
         }
         router.refresh();
       },
@@ -450,23 +462,28 @@ export function ListingForm({ listing, certificationIds = [], certificates }: { 
             ))}
           </ul>
         ) : null}
-        <div>
-          <input
-            ref={fileInput}
-            type="file"
-            accept={PHOTO_TYPES.join(",")}
-            multiple
-            className="sr-only"
-            id="listing-photo-input"
-            aria-describedby="photos-hint"
-            data-testid="listing-photo-input"
-            onChange={(e) => void upload(e.target.files)}
-          />
-          <Button type="button" variant="outline" size="sm" disabled={uploading || (photoIds?.length ?? 0) >= 12} onClick={() => fileInput.current?.click()}>
-            <ImagePlus className="h-4 w-4" aria-hidden="true" />
-            {uploading ? t("fields.uploading") : t("fields.addPhoto")}
-          </Button>
-        </div>
+        {organizationId ? (
+          // Uploads belong to the active organisation: a centre cannot add photos for a firm (the firm can).
+          <p className="text-xs text-muted-foreground">{tAll("managed.photosOnBehalf")}</p>
+        ) : (
+          <div>
+            <input
+              ref={fileInput}
+              type="file"
+              accept={PHOTO_TYPES.join(",")}
+              multiple
+              className="sr-only"
+              id="listing-photo-input"
+              aria-describedby="photos-hint"
+              data-testid="listing-photo-input"
+              onChange={(e) => void upload(e.target.files)}
+            />
+            <Button type="button" variant="outline" size="sm" disabled={uploading || (photoIds?.length ?? 0) >= 12} onClick={() => fileInput.current?.click()}>
+              <ImagePlus className="h-4 w-4" aria-hidden="true" />
+              {uploading ? t("fields.uploading") : t("fields.addPhoto")}
+            </Button>
+          </div>
+        )}
         {photoProblem || err("photoFileIds") ? (
           <p role="alert" className="text-sm text-destructive" data-testid="photo-error">
             {photoProblem ?? translateKey(tAll, err("photoFileIds")!)}

@@ -15,11 +15,16 @@ import { useTRPC } from "@/lib/trpc/client";
 import { OrganizationFields, organizationFormDefaults } from "./organization-fields";
 import type { VerificationState } from "./verification-badge";
 
-/** The profile form for owners and admins; the type is fixed once the organisation exists. */
+/**
+ * The profile form for owners and admins; the type is fixed once the organisation exists. With
+ * `organizationId` a service centre edits a firm it manages (代管) instead of its own.
+ */
 export function OrganizationEditForm({
   organization,
+  organizationId,
 }: {
   organization: Record<string, unknown> & { type: OrgType; verificationState: VerificationState };
+  organizationId?: string;
 }) {
   const t = useTranslations("org.edit");
   const tAll = useTranslations();
@@ -57,7 +62,7 @@ export function OrganizationEditForm({
         onSubmit={form.handleSubmit(
           (values) => {
             setStatus(null);
-            update.mutate({ ...values, type: organization.type });
+            update.mutate({ ...values, type: organization.type, organizationId });
           },
           () => setStatus({ kind: "error", text: tAll("errors.invalidInput") }),
         )}

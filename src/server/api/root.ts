@@ -11,6 +11,7 @@ import { importsRouter } from "./routers/imports";
 import { inquiryRouter } from "./routers/inquiry";
 import { introductionRouter } from "./routers/introduction";
 import { listingRouter } from "./routers/listing";
+import { managedRouter } from "./routers/managed";
 import { matchRouter } from "./routers/match";
 import { notificationRouter } from "./routers/notification";
 import { onboardingRouter } from "./routers/onboarding";
@@ -38,6 +39,7 @@ export const appRouter = router({
   onboarding: onboardingRouter,
   cluster: clusterRouter,
   billing: billingRouter,
+  managed: managedRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -69,7 +69,7 @@ export async function createIntroduction({ ctx, demandId, supplierOrgId, listing
       entityId: inquiry.id,
       changes: { demandId, supplierOrgId, listingId: listingId ?? null },
     });
-    const params = { centre: centre.nameZh, demand: demand.title, buyer: buyer?.nameZh ?? "", supplier: supplier.nameZh };
+    const params = { centre: centre.nameZh, demand: demand.title, buyer: buyer?.nameZh ?? "", supplier: supplier.nameZh, note };
     for (const [organizationId, link] of [
       [supplierOrgId, `/inquiries/${inquiry.id}`],
       [demand.organizationId, `/demands/${demandId}`],

@@ -11,6 +11,7 @@ import { diffFields, writeAudit } from "./audit";
 import { assertWithinLimit } from "./billing-limits";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
+import { actFor } from "./managed-access";
 
 export type Listing = typeof listings.$inferSelect;
 
@@ -99,11 +100,16 @@ async function setCertifications(tx: Db, listingId: string, certIds: string[]) {
   if (certIds.length) await tx.insert(listingCertifications).values(certIds.map((certificationId) => ({ listingId, certificationId })));
 }
 
-export async function createListing({ ctx, input, publish = false }: { ctx: OrgContext; input: ListingValues; publish?: boolean }) {
+/**
+ * Writes are the active organisation's; a service centre's member may name (`organizationId`) a firm
+ * it manages (managed-access.ts): the listing is the firm's, its plan's limits apply, and the audit
+ * row names the centre (`managedBy`).
+ */
+export async function createListing({ ctx, input, publish = false, organizationId: target }: { ctx: OrgContext; input: ListingValues; publish?: boolean; organizationId?: string }) {
   assertRole(ctx, WRITERS);
-  const organizationId = ctx.membership.organizationId;
   const today = chinaToday(now(ctx));
   return ctx.db.transaction(async (tx) => {
+    const { organizationId, centreOrgId } = await actFor(tx, ctx, target, WRITERS);
     if (publish) await assertWithinLimit(tx, organizationId, "publishedListings", now(ctx));
     const certIds = await checkReferences(tx, organizationId, input, today);
     const columns = toColumns(input);
@@ -119,18 +125,21 @@ export async function createListing({ ctx, input, publish = false }: { ctx: OrgC
       action: "listing.created",
       entityType: "listing",
       entityId: row!.id,
-      changes: { ...columns, status: row!.status, certificationIds: certIds },
+      changes: { ...columns, status: row!.status, certificationIds: certIds, ...managedBy(centreOrgId) },
     });
     return row!;
   });
 }
 
+/** The audit's mark of a write a centre made for a firm it manages. */
+const managedBy = (centreOrgId: string | null) => (centreOrgId ? { managedBy: centreOrgId } : {});
+
 /** Locks the organisation's listing, or not found (another organisation's listing does not exist for you). */
-async function lockOwn(tx: Db, ctx: OrgContext, id: string) {
+async function lockOwn(tx: Db, organizationId: string, id: string) {
   const [row] = await tx
     .select()
     .from(listings)
-    .where(and(eq(listings.id, id), eq(listings.organizationId, ctx.membership.organizationId)))
+    .where(and(eq(listings.id, id), eq(listings.organizationId, organizationId)))
     .for("update");
   if (!row) throw new DomainError("NOT_FOUND", "listings.errors.notFound");
   return row;
@@ -150,11 +159,12 @@ function checkVersion(row: Listing, expectedVersion: number | undefined) {
   if (expectedVersion !== undefined && expectedVersion !== row.version) throw new DomainError("CONFLICT", "listings.errors.staleVersion");
 }
 
-export async function updateListing({ ctx, input }: { ctx: OrgContext; input: { id: string; expectedVersion?: number; values: ListingValues } }) {
+export async function updateListing({ ctx, input }: { ctx: OrgContext; input: { id: string; expectedVersion?: number; values: ListingValues; organizationId?: string } }) {
   assertRole(ctx, WRITERS);
   const today = chinaToday(now(ctx));
   return ctx.db.transaction(async (tx) => {
-    const before = await lockOwn(tx, ctx, input.id);
+    const { organizationId, centreOrgId } = await actFor(tx, ctx, input.organizationId, WRITERS);
+    const before = await lockOwn(tx, organizationId, input.id);
     if (before.status === "archived") throw new DomainError("CONFLICT", "listings.errors.archived");
     checkVersion(before, input.expectedVersion);
     const certIds = await checkReferences(tx, before.organizationId, input.values, today);
@@ -172,7 +182,7 @@ export async function updateListing({ ctx, input }: { ctx: OrgContext; input: { 
       .returning();
     await setCertifications(tx, before.id, certIds);
     await enqueueSearchUpdate(tx, { entity: "listing", entityId: before.id, version: after!.version, op: "upsert" });
-    await writeAudit(tx, { organizationId: before.organizationId, actorUserId: ctx.actor.userId, action: "listing.updated", entityType: "listing", entityId: before.id, changes });
+    await writeAudit(tx, { organizationId: before.organizationId, actorUserId: ctx.actor.userId, action: "listing.updated", entityType: "listing", entityId: before.id, changes: { ...changes, ...managedBy(centreOrgId) } });
     return after!;
   });
 }
@@ -184,12 +194,13 @@ const transitions: Record<Transition, { from: Listing["status"][]; to: Listing["
   archive: { from: ["draft", "published", "paused"], to: "archived", roles: ARCHIVERS },
 };
 
-export async function changeListingStatus({ ctx, input }: { ctx: OrgContext; input: { id: string; action: Transition; expectedVersion?: number } }) {
+export async function changeListingStatus({ ctx, input }: { ctx: OrgContext; input: { id: string; action: Transition; expectedVersion?: number; organizationId?: string } }) {
   const rule = transitions[input.action];
   assertRole(ctx, rule.roles);
   const today = chinaToday(now(ctx));
   return ctx.db.transaction(async (tx) => {
-    const before = await lockOwn(tx, ctx, input.id);
+    const { organizationId, centreOrgId } = await actFor(tx, ctx, input.organizationId, rule.roles);
+    const before = await lockOwn(tx, organizationId, input.id);
     checkVersion(before, input.expectedVersion);
     if (before.status === rule.to) return before;
     if (!rule.from.includes(before.status)) throw new DomainError("CONFLICT", `listings.errors.cannot.${input.action}`);
@@ -204,7 +215,7 @@ export async function changeListingStatus({ ctx, input }: { ctx: OrgContext; inp
       action: `listing.${input.action}`,
       entityType: "listing",
       entityId: before.id,
-      changes: { status: [before.status, rule.to] },
+      changes: { status: [before.status, rule.to], ...managedBy(centreOrgId) },
     });
     return after!;
   });

@@ -33,12 +33,15 @@ const COLUMN_FIELD: Record<string, SourcedField> = {
   lng: "coordinates",
 };
 
-/** The owner's sources for the profile columns they just wrote (sign-up, profile edit, approved claim). */
-export function ownerSources(columns: Iterable<string>, at: Date): FieldSources {
+/**
+ * The owner's sources for the profile columns they just wrote (sign-up, profile edit, approved
+ * claim); a service centre writing for a firm it manages passes `centre:<centreOrgId>`.
+ */
+export function ownerSources(columns: Iterable<string>, at: Date, source = "owner"): FieldSources {
   const out: FieldSources = {};
   for (const c of columns) {
     const field = COLUMN_FIELD[c];
-    if (field) out[field] = { source: "owner", at: at.toISOString() };
+    if (field) out[field] = { source, at: at.toISOString() };
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { enqueueOrganizationDocuments } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
 import { now, type AuthedContext, type OrgContext, type ServiceContext } from "./context";
 import { assertRole } from "./authz";
+import { actFor, centreSource } from "./managed-access";
 import { keepFormerNames, ownerSources } from "./onboarding-records";
 
 export type Organization = typeof organizations.$inferSelect;
@@ -107,15 +108,21 @@ export async function createOrganization({ ctx, input }: { ctx: AuthedContext; i
   return ctx.db.transaction((tx) => insertOrganizationWithOwner(tx, ctx.actor.userId, input));
 }
 
-export async function updateOrganization({ ctx, input }: { ctx: OrgContext; input: OrganizationProfile }) {
+/**
+ * The active organisation's profile; a service centre's owner or admin may pass `organizationId` of
+ * a firm it manages (managed-access.ts): its fields are then sourced `centre:<centreOrgId>`.
+ */
+export async function updateOrganization({ ctx, input }: { ctx: OrgContext; input: OrganizationProfile & { organizationId?: string } }) {
   assertRole(ctx, ["owner", "admin"]);
-  const id = ctx.membership.organizationId;
+  const { organizationId: target, ...profile } = input;
   return ctx.db.transaction(async (tx) => {
+    const acting = await actFor(tx, ctx, target, ["owner", "admin"]);
+    const id = acting.organizationId;
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, id)).for("update");
     if (!before) throw notFound();
-    if (before.type !== input.type) throw forbidden("orgTypeFixed");
-    await assertUsccFree(tx, input.uscc, id);
-    const next = profileColumns(input, before);
+    if (before.type !== profile.type) throw forbidden("orgTypeFixed");
+    await assertUsccFree(tx, profile.uscc, id);
+    const next = profileColumns(profile, before);
     const changes = diffFields(before, next);
     // A verified firm that changes its legal identity goes back to review.
     const identityChanged = "uscc" in changes || "nameZh" in changes;
@@ -123,7 +130,7 @@ export async function updateOrganization({ ctx, input }: { ctx: OrgContext; inpu
       .update(organizations)
       .set({
         ...next,
-        fieldSources: { ...before.fieldSources, ...ownerSources(Object.keys(changes), now(ctx)) },
+        fieldSources: { ...before.fieldSources, ...ownerSources(Object.keys(changes), now(ctx), acting.centreOrgId ? centreSource(acting.centreOrgId) : "owner") },
         updatedAt: now(ctx),
         ...(identityChanged && before.verificationState === "verified" ? { verificationState: "pending" as const } : {}),
       })
@@ -138,7 +145,7 @@ export async function updateOrganization({ ctx, input }: { ctx: OrgContext; inpu
         action: "organization.updated",
         entityType: "organization",
         entityId: id,
-        changes,
+        changes: acting.centreOrgId ? { ...changes, managedBy: acting.centreOrgId } : changes,
       });
     return after!;
   });

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { organizationProfileSchema, type OrganizationProfileInput } from "@/domain/schemas/organization";
 import { defaultCoordinates } from "@/domain/taxonomy";
 import type { Db } from "../db/types";
-import { certifications, demands, listingCertifications, listings, memberships, organizations, sites, users } from "../db/schema";
+import { certifications, demands, listingCertifications, listings, managedProfileConsents, memberships, organizations, sites, users } from "../db/schema";
 import { hashPassword } from "../auth/password";
 import { PRIVACY_POLICY_VERSION } from "./accounts";
 import { insertOrganizationWithOwner } from "./organizations";
@@ -213,6 +213,7 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
     }
     // Creation times count back from the start of the day, so the same day gives the same rows.
     await insertMarket(tx, market, orgIds, userIds, new Date(`${market.today}T00:00:00+08:00`));
+    await insertDemoConsents(tx, (email) => orgIds[demoFirms.findIndex((f) => f.email === email)]!, userIds, new Date(`${market.today}T00:00:00+08:00`));
   });
   return {
     created: true,
@@ -226,6 +227,25 @@ export async function seedDemo(db: Db, options: { now?: Date } = {}): Promise<Se
       deals: demoDeals.length,
     },
   };
+}
+
+/**
+ * Managed profiles (代管, docs/managed-profiles.md): the demo centre manages sweater@'s firm (granted
+ * a week ago) and waits for hometex@'s answer to its request. kids@ stays free for the browser test.
+ */
+async function insertDemoConsents(tx: Db, orgOf: (email: string) => string, userIds: Map<string, string>, dayStart: Date) {
+  const centre = orgOf("cluster@demo.fanglian.local");
+  const centreUser = userIds.get("cluster@demo.fanglian.local")!;
+  await tx.insert(managedProfileConsents).values([
+    {
+      organizationId: orgOf("sweater@demo.fanglian.local"), centreOrgId: centre, status: "active", note: "集群统一维护羊毛衫企业的产能信息。", requestedBy: centreUser,
+      decidedBy: userIds.get("sweater@demo.fanglian.local")!, grantedAt: daysAgo(dayStart, 7), createdAt: daysAgo(dayStart, 8), updatedAt: daysAgo(dayStart, 7),
+    },
+    {
+      organizationId: orgOf("hometex@demo.fanglian.local"), centreOrgId: centre, status: "requested", note: "帮助贵企业完善主页和家纺产能信息，便于采购商查找。", requestedBy: centreUser,
+      createdAt: daysAgo(dayStart, 1), updatedAt: daysAgo(dayStart, 1),
+    },
+  ]);
 }
 
 async function insertMarket(tx: Db, market: SeedMarket, orgIds: string[], userIds: Map<string, string>, dayStart: Date) {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader } from "@/components/layout/page-header";
+import { ManagedConsentsCard } from "@/components/managed/managed-consents-card";
 import { dateFormat, orgAltName, orgName, placeName } from "@/components/org/display";
 import { FactList } from "@/components/org/fact-list";
 import { InvitePanel } from "@/components/org/invite-panel";
@@ -133,6 +134,9 @@ export default async function MyOrganizationPage({ searchParams }: { searchParam
               <LicenseUpload key={org.id} canManage={canManage} licenseFileId={org.licenseFileId} state={org.verificationState} note={org.verificationNote} />
             </CardContent>
           </Card>
+
+          {/* 服务中心代管 (docs/managed-profiles.md): firms' owners and admins decide. */}
+          {canManage && (org.type === "sme" || org.type === "anchor") ? <ManagedConsentsCard key={org.id} /> : null}
         </div>
 
         <Card className="lg:order-1 lg:col-span-2" aria-labelledby="profile-title">

@@ -45,7 +45,7 @@ export default async function OrganizationPage({ params }: Params) {
   // The organisation first: an unknown id is a 404 before its listings are asked for.
   await loadOrganization(id);
   const caller = await getServerCaller();
-  const [org, viewer, locale, t, tc, format, listings, certificates, record] = await Promise.all([
+  const [org, viewer, locale, t, tc, format, listings, certificates, record, managers, tm] = await Promise.all([
     loadOrganization(id),
     getViewer(),
     getLocale() as Promise<Locale>,
@@ -55,6 +55,8 @@ export default async function OrganizationPage({ params }: Params) {
     caller.listing.byOrganization({ organizationId: id, pageSize: 50 }),
     caller.certification.byOrganization({ organizationId: id }),
     caller.organization.deliveryRecord({ organizationId: id }),
+    caller.managed.managers({ organizationId: id }),
+    getTranslations("managed"),
   ]);
   const name = orgName(org, locale);
   const altName = orgAltName(org, locale);
@@ -95,6 +97,12 @@ export default async function OrganizationPage({ params }: Params) {
             <p className="mt-3 text-sm text-muted-foreground" data-testid="member-since">
               {t("public.memberSince", { date: memberSince })}
             </p>
+            {managers.length > 0 ? (
+              // 代管: a service centre keeps this profile up to date for the firm (docs/managed-profiles.md).
+              <p className="mt-1 text-sm text-muted-foreground" data-testid="org-managed-by">
+                {tm("public.managedBy", { centres: managers.map((m) => orgName(m, locale)).join(tm("public.separator")) })}
+              </p>
+            ) : null}
           </div>
           {isMember ? (
             <div className="shrink-0">

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { msg, uuidSchema } from "@/domain/schemas/common";
+import { onBehalfSchema } from "@/domain/schemas/managed";
 import { listingInputSchema, listingKinds, listingStatuses } from "@/domain/schemas/market";
 import { certificationIds, chainLinkIds, processIds, shandongCityAdcodes } from "@/domain/taxonomy";
 import * as listings from "../../services/listings";
@@ -17,7 +18,8 @@ const browseInput = z.object({
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 
-const transition = z.object({ id: uuidSchema, expectedVersion: z.number().int().optional() });
+// `organizationId`: a service centre acting for a firm it manages (代管); the active organisation by default.
+const transition = z.object({ id: uuidSchema, expectedVersion: z.number().int().optional() }).extend(onBehalfSchema.shape);
 
 export const listingRouter = router({
   // Public
@@ -33,10 +35,10 @@ export const listingRouter = router({
   // Active organisation
   mine: orgProcedure.input(z.object({ status: z.enum(listingStatuses).optional() }).optional()).query(({ ctx, input }) => listings.listMyListings({ ctx, input: input ?? {} })),
   create: orgProcedure
-    .input(z.object({ values: listingInputSchema, publish: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => listings.createListing({ ctx, input: input.values, publish: input.publish })),
+    .input(z.object({ values: listingInputSchema, publish: z.boolean().default(false) }).extend(onBehalfSchema.shape))
+    .mutation(({ ctx, input }) => listings.createListing({ ctx, input: input.values, publish: input.publish, organizationId: input.organizationId })),
   update: orgProcedure
-    .input(z.object({ id: uuidSchema, expectedVersion: z.number().int().optional(), values: listingInputSchema }))
+    .input(z.object({ id: uuidSchema, expectedVersion: z.number().int().optional(), values: listingInputSchema }).extend(onBehalfSchema.shape))
     .mutation(({ ctx, input }) => listings.updateListing({ ctx, input })),
   publish: orgProcedure.input(transition).mutation(({ ctx, input }) => listings.changeListingStatus({ ctx, input: { ...input, action: "publish" } })),
   pause: orgProcedure.input(transition).mutation(({ ctx, input }) => listings.changeListingStatus({ ctx, input: { ...input, action: "pause" } })),

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { emailSchema, uuidSchema } from "@/domain/schemas/common";
+import { onBehalfSchema } from "@/domain/schemas/managed";
 import { memberRoleSchema, organizationProfileSchema } from "@/domain/schemas/organization";
 import { getDeliveryRecord } from "../../services/delivery-record";
 import * as memberships from "../../services/memberships";
@@ -20,7 +21,8 @@ export const organizationRouter = router({
 
   // Active organisation
   mine: orgProcedure.query(({ ctx }) => orgs.getOrganizationPrivate({ ctx })),
-  update: orgProcedure.input(organizationProfileSchema).mutation(({ ctx, input }) => orgs.updateOrganization({ ctx, input })),
+  // `organizationId`: a service centre's owner or admin editing a firm it manages (代管).
+  update: orgProcedure.input(organizationProfileSchema.and(onBehalfSchema)).mutation(({ ctx, input }) => orgs.updateOrganization({ ctx, input })),
   submitLicense: orgProcedure.input(z.object({ fileId: uuidSchema })).mutation(({ ctx, input }) => orgs.submitLicense({ ctx, input })),
   members: orgProcedure.query(({ ctx }) => memberships.listMembers({ ctx })),
   invitations: orgProcedure.query(({ ctx }) => memberships.listInvitations({ ctx })),

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import enIntro from "@/i18n/messages/en/introductions.json";
 import zhIntro from "@/i18n/messages/zh-CN/introductions.json";
@@ -41,7 +41,8 @@ describeEachDb("introductions (引荐) by service centres", (t) => {
       [m.supplier.userId, `/inquiries/${inquiryId}`],
       [m.buyer.userId, `/demands/${m.d.id}`],
     ] as const)
-      expect(await t.db.select({ link: notifications.link }).from(notifications).where(and(eq(notifications.userId, u), eq(notifications.kind, "introduced")))).toEqual([{ link }]);
+      // Both firms read the centre's note in the notification.
+      expect(await t.db.select({ link: notifications.link, note: sql`${notifications.params}->>'note'` }).from(notifications).where(and(eq(notifications.userId, u), eq(notifications.kind, "introduced")))).toEqual([{ link, note: "本地老牌纺纱厂" }]);
     expect(await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, inquiryId))).toEqual([{ action: "introduction.create" }]);
 
     let [mine] = await m.cc.introduction.listMine();

@@ -8,7 +8,7 @@ import { demandInputSchema, listingInputSchema } from "@/domain/schemas/market";
 import { generateMarket } from "../seed/market";
 import { openDatabase } from "../../db/open";
 import type { Db } from "../../db/types";
-import { certifications, demands, listingCertifications, listings, memberships, organizations, users } from "../../db/schema";
+import { certifications, demands, listingCertifications, listings, managedProfileConsents, memberships, organizations, users } from "../../db/schema";
 import { authenticateWithPassword } from "../accounts";
 import { DEMO_PASSWORD, seedDemo } from "../seed";
 import { planOf, usageOf } from "../billing-limits";
@@ -52,6 +52,10 @@ describeEachDb("demo seed", (t) => {
       expect(new Set(first.accounts.map((a) => a.role))).toEqual(new Set(["owner", "admin", "member"]));
       const roles = await db.select({ role: memberships.role }).from(memberships).where(inArray(memberships.userId, rows.map((r) => r.id)));
       expect(roles).toHaveLength(emails.length);
+      // Managed profiles: the demo centre manages one firm and waits for another's answer.
+      const [centre] = await db.select({ id: memberships.organizationId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.email, "cluster@demo.fanglian.local"));
+      const consents = await db.select({ status: managedProfileConsents.status }).from(managedProfileConsents).where(eq(managedProfileConsents.centreOrgId, centre!.id));
+      expect(consents.map((c) => c.status).sort()).toEqual(["active", "requested"]);
       // Billing: each demo firm holds its kind's paid plan, and what the seed made stays within it.
       for (const { organizationId } of await db.select({ organizationId: memberships.organizationId }).from(memberships).where(inArray(memberships.userId, rows.map((r) => r.id)))) {
         const plan = await planOf(db, organizationId, NOW);
