@@ -36,11 +36,25 @@ const schema = z.object({
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
   MAIL_FROM: z.preprocess(blankToUndefined, mailbox.default("纺链 <noreply@fanglian.local>")),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+  // The platform's bank account that firms pay bank transfers (对公转账) into (docs/billing.md); demo values when unset.
+  PLATFORM_BANK_ACCOUNT_NAME: optionalString,
+  PLATFORM_BANK_NAME: optionalString,
+  PLATFORM_BANK_ACCOUNT: optionalString,
   TEST_DATABASE_URL: optionalUrl,
   NEXT_PHASE: optionalString,
 });
 
-export type Env = z.infer<typeof schema> & { NEXTAUTH_URL: string; dataDir: string; embedded: boolean };
+/** Where bank transfers are paid; `demo` when any part is the embedded default (the page says 演示数据). */
+export interface PlatformBank {
+  accountName: string;
+  bankName: string;
+  account: string;
+  demo: boolean;
+}
+
+const DEMO_BANK = { accountName: "纺链（山东）信息科技有限公司", bankName: "中国工商银行青岛市南支行", account: "3803020109000000000" } as const;
+
+export type Env = z.infer<typeof schema> & { NEXTAUTH_URL: string; dataDir: string; embedded: boolean; platformBank: PlatformBank };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
@@ -54,6 +68,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     NEXTAUTH_URL: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
     dataDir: path.dirname(path.resolve(e.PGLITE_DIR)),
     embedded: !e.DATABASE_URL,
+    platformBank: {
+      accountName: e.PLATFORM_BANK_ACCOUNT_NAME ?? DEMO_BANK.accountName,
+      bankName: e.PLATFORM_BANK_NAME ?? DEMO_BANK.bankName,
+      account: e.PLATFORM_BANK_ACCOUNT ?? DEMO_BANK.account,
+      demo: !e.PLATFORM_BANK_ACCOUNT_NAME || !e.PLATFORM_BANK_NAME || !e.PLATFORM_BANK_ACCOUNT,
+    },
   };
 }
 

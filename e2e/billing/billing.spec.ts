@@ -31,4 +31,17 @@ test.describe("billing without Stripe", () => {
     await page.reload();
     await expect(page.getByTestId("billing-plan")).toHaveText("服务中心版");
   });
+
+  test("the user menu's 会员套餐 link reaches /billing, which says online payment is off and offers no Checkout", async ({ page }) => {
+    await signInWithPassword(page, "kids@demo.fanglian.local", DEMO_PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("menuitem", { name: "会员套餐" }).click();
+    await page.waitForURL((u) => u.pathname === "/billing");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("会员与套餐");
+    await expect(page.getByTestId("payments-off")).toContainText("暂未开通在线支付");
+    await expect(page.getByTestId("plan-chooser")).toHaveCount(0);
+    await expect(page.getByTestId("invoices")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "银行卡/Stripe 支付" })).toHaveCount(0);
+  });
 });

@@ -33,6 +33,10 @@ export const NOTIFICATION_KINDS = [
   "managementRequested",
   "managementGranted",
   "managementEnded",
+  // Bank transfer (对公转账) and 发票 requests, decided by a platform admin (docs/billing.md).
+  "transferConfirmed",
+  "vatInvoiceIssued",
+  "vatInvoiceRejected",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
@@ -64,6 +68,9 @@ export const KIND_DEFAULTS: Record<NotificationKind, ChannelPreference> = {
   managementRequested: { inApp: true, email: true },
   managementGranted: { inApp: true, email: true },
   managementEnded: { inApp: true, email: true },
+  transferConfirmed: { inApp: true, email: true },
+  vatInvoiceIssued: { inApp: true, email: true },
+  vatInvoiceRejected: { inApp: true, email: true },
 };
 
 export const preferenceInputSchema = z.object({ kind: notificationKindSchema, inApp: z.boolean(), email: z.boolean() });

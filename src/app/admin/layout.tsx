@@ -40,6 +40,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             { href: "/admin/audit", label: t("tabs.audit") },
             { href: "/admin/settings", label: t("tabs.settings") },
             { href: "/admin/billing", label: t("tabs.billing") },
+            { href: "/admin/bank-transfers", label: t("tabs.bankTransfers") },
           ]}
         />
       </div>

@@ -1,12 +1,18 @@
 import { CreditCard } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BankTransferSection } from "@/components/billing/bank-transfer-section";
+import { InvoicesTable } from "@/components/billing/invoices-table";
+import { PlanChooser, type PlanOffer } from "@/components/billing/plan-chooser";
+import { PortalButton } from "@/components/billing/portal-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { NoOrganizationPage } from "@/components/org/no-organization";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { MONTHLY_PRICE_FEN, PAID_PLAN_IDS, entitlementsOf } from "@/domain/billing/plans";
+import { formatYuan } from "@/domain/deals/quote-view";
 import { getServerCaller, getViewer } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -16,19 +22,49 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** 会员与套餐 (issue 7): the organisation's plan, usage against its limits, and how to upgrade. */
-export default async function BillingPage() {
+/**
+ * 会员与套餐 (issue 7): the organisation's plan, usage against its limits, and how to upgrade: with
+ * payments on, Stripe Checkout per paid plan, the customer portal and the invoices (docs/billing.md).
+ */
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/billing");
-  const [t, format] = await Promise.all([getTranslations("billing"), getFormatter()]);
+  const [t, format, locale, { checkout }] = await Promise.all([getTranslations("billing"), getFormatter(), getLocale(), searchParams]);
   if (!viewer.active) return <NoOrganizationPage title={t("title")} reason={t("noOrganization")} icon={<CreditCard className="h-10 w-10" />} />;
-  const b = await (await getServerCaller()).billing.mine();
+  const caller = await getServerCaller();
+  const b = await caller.billing.mine();
   const sub = b.subscription;
+  const canManage = viewer.active.role !== "member";
+  // Stripe unreachable: the page still shows the plan; the invoices say why they are missing.
+  const invoices = b.paymentsEnabled ? await caller.billing.invoices().catch(() => null) : [];
+  const offers: PlanOffer[] = PAID_PLAN_IDS.map((id) => {
+    const e = entitlementsOf(id);
+    const limit = (n: number | null) => (n === null ? t("unlimited") : String(n));
+    return {
+      id,
+      name: t(`plans.${id}`),
+      price: t("chooser.perMonth", { price: formatYuan(MONTHLY_PRICE_FEN[id], locale) }),
+      lines: [
+        t("chooser.openDemands", { limit: limit(e.openDemands) }),
+        t("chooser.publishedListings", { limit: limit(e.publishedListings) }),
+        ...(["priorityPlacement", "featuredListings", "brokeringTools"] as const).filter((f) => e[f]).map((f) => t(`features.${f}`)),
+      ],
+    };
+  });
   const resources = ["openDemands", "publishedListings"] as const;
   const features = ["priorityPlacement", "featuredListings", "brokeringTools"] as const;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} description={t("description")} />
+      {checkout === "success" ? (
+        <Alert variant="success" data-testid="checkout-notice">
+          {t("checkout.success")}
+        </Alert>
+      ) : checkout === "cancelled" ? (
+        <Alert variant="info" data-testid="checkout-notice">
+          {t("checkout.cancelled")}
+        </Alert>
+      ) : null}
       {b.paymentsEnabled ? (
         <Alert variant="info">{t("paymentsOn")}</Alert>
       ) : (
@@ -56,6 +92,11 @@ export default async function BillingPage() {
                 <dt className="text-muted-foreground">{t("until")}</dt>
                 <dd>{sub.currentPeriodEnd ? format.dateTime(sub.currentPeriodEnd, { dateStyle: "medium" }) : t("noEnd")}</dd>
               </dl>
+            ) : null}
+            {b.paymentsEnabled && canManage && (sub?.source === "stripe" || (invoices?.length ?? 0) > 0) ? (
+              <div className="mt-4">
+                <PortalButton />
+              </div>
             ) : null}
           </CardContent>
         </Card>
@@ -99,6 +140,9 @@ export default async function BillingPage() {
           </ul>
         </CardContent>
       </Card>
+      {b.paymentsEnabled ? <PlanChooser offers={offers} currentPlan={b.plan} canBuy={canManage} /> : null}
+      {b.paymentsEnabled ? invoices ? <InvoicesTable invoices={invoices} /> : <Alert variant="error">{t("invoices.unavailable")}</Alert> : null}
+      <BankTransferSection />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { Award, Building2, ChevronDown, ClipboardList, Factory, LogOut, Shield, Sparkles, Upload, User } from "lucide-react";
+import { Award, Building2, ChevronDown, ClipboardList, CreditCard, Factory, LogOut, Shield, Sparkles, Upload, User } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -24,6 +24,7 @@ const orgLinks = [
   { href: "/my/matches", icon: Sparkles, label: "myMatches", managersOnly: false },
   { href: "/my/certifications", icon: Award, label: "myCertifications", managersOnly: false },
   { href: "/my/import", icon: Upload, label: "bulkImport", managersOnly: true },
+  { href: "/billing", icon: CreditCard, label: "billing", managersOnly: false },
 ] as const;
 
 const item = "flex cursor-pointer select-none items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-accent";

@@ -1,6 +1,7 @@
 import "server-only";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { bankTransferRouter } from "./routers/bank-transfer";
 import { billingRouter } from "./routers/billing";
 import { certificationRouter } from "./routers/certification";
 import { clusterRouter } from "./routers/cluster";
@@ -40,6 +41,7 @@ export const appRouter = router({
   cluster: clusterRouter,
   billing: billingRouter,
   managed: managedRouter,
+  bankTransfer: bankTransferRouter,
 });
 
 export type AppRouter = typeof appRouter;
