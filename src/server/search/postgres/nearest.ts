@@ -19,6 +19,9 @@ const FEW_MATCHES_PER_CANDIDATE = 4;
 /** Sample about this many points per candidate wanted (5,000 for 1,000 candidates). */
 const SAMPLE_PER_CANDIDATE = 5;
 const SAMPLE_TTL_MS = 10 * 60_000;
+/** A query matching at least this share of the documents is sized from the documents' sample; a narrower one samples its own matches. */
+const BROAD_SHARE = 0.6;
+const MATCH_SAMPLE_PERCENT = 2;
 /** How many more matches than needed the first cap aims for. */
 const HEADROOM = 1.25;
 export const MAX_CAPS = 3;
@@ -53,12 +56,7 @@ async function loadSample(db: Db, entity: SearchEntity, documents: number, wante
           db,
           sql`select lat, lng from search_documents tablesample system (${percent}) where entity = ${entity} and lat is not null and lng is not null`,
         );
-  const points = new Float64Array(found.length * 2);
-  found.forEach((r, i) => {
-    points[2 * i] = Number(r.lat);
-    points[2 * i + 1] = Number(r.lng);
-  });
-  return { at: Date.now(), points, rate: percent / 100, documents };
+  return { at: Date.now(), points: pairs(found), rate: percent / 100, documents };
 }
 
 function sampleOf(db: Db, entity: SearchEntity, documents: number, wantedPoints: number): Promise<Sample> {
@@ -94,8 +92,33 @@ function metres(lat1: number, lng1: number, lat2: number, lng2: number): number 
 export async function firstCapRadius(db: Db, entity: SearchEntity, where: SQL, at: { lat: number; lng: number }, candidates: number): Promise<number | null> {
   const [matches, documents] = await Promise.all([estimatedRows(db, where), estimatedRows(db, sql`entity = ${entity}`)]);
   if (matches < FEW_MATCHES_PER_CANDIDATE * candidates || documents <= 0) return null;
-  const sample = await sampleOf(db, entity, documents, SAMPLE_PER_CANDIDATE * candidates);
-  return radiusFromSample(sample.points, sample.rate, Math.min(1, matches / documents), at, candidates);
+  const share = Math.min(1, matches / documents);
+  if (share >= BROAD_SHARE) {
+    const sample = await sampleOf(db, entity, documents, SAMPLE_PER_CANDIDATE * candidates);
+    return radiusFromSample(sample.points, sample.rate, share, at, candidates);
+  }
+  // A narrower query (a word, a filter) may match far from where documents are densest: sample
+  // its own matches, from at most MATCH_SAMPLE_PERCENT of the table's pages.
+  const percent = Math.min(MATCH_SAMPLE_PERCENT, (100 * SAMPLE_PER_CANDIDATE * candidates) / matches);
+  return radiusFromSample(await sampleMatches(db, where, percent), percent / 100, 1, at, candidates);
+}
+
+/** The lat/lng pairs of the matches on about `percent` of the table's pages (the same pages every time). */
+export async function sampleMatches(db: Db, where: SQL, percent: number): Promise<Float64Array> {
+  const found = await rows<{ lat: number; lng: number }>(
+    db,
+    sql`select lat, lng from search_documents tablesample system (${percent}) repeatable (7) where ${where} and lat is not null and lng is not null`,
+  );
+  return pairs(found);
+}
+
+function pairs(found: { lat: number; lng: number }[]): Float64Array {
+  const points = new Float64Array(found.length * 2);
+  found.forEach((r, i) => {
+    points[2 * i] = Number(r.lat);
+    points[2 * i + 1] = Number(r.lng);
+  });
+  return points;
 }
 
 /**
