@@ -8,7 +8,7 @@ import type { SearchQuery } from "../engine";
 import { f } from "../filter";
 import { PostgresSearchEngine } from "../postgres";
 import { listingDoc } from "./fixtures";
-import { nextCapRadius, radiusFromSample } from "./nearest";
+import { nextCapRadius, radiusFromSample, sampleMatches } from "./nearest";
 import { plan, searchOnce } from "./read";
 import { capBox } from "./sql-filter";
 
@@ -166,6 +166,13 @@ describeEachDb(
       expect(sisal.caps).toBe(1);
       expect(sisal.hits.map((h) => (h.document as ListingDocument).ref)).toEqual(["far0", "far1", "far2"]);
       expect(sisal.counts.total).toBe(3);
+    });
+
+    it("samples a query's own matches to size its first cap", async () => {
+      const p = await plan(t.db, "listing", { q: "剑麻", filter: f.eq("organizationId", o) });
+      const points = await sampleMatches(t.db, p.where, 100);
+      expect(points.length).toBe(6);
+      for (let i = 0; i < points.length; i += 2) expect(Math.abs(points[i]! - jinan.lat)).toBeLessThan(0.05);
     });
 
     it("without enough matches anywhere, ends with every match: documents without a point last", async () => {
