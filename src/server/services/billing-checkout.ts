@@ -133,8 +133,11 @@ export async function openPortal({ ctx }: { ctx: OrgContext }, stripe: Stripe | 
   const client = requireStripe(stripe);
   const customer = await storedCustomer(ctx.db, ctx.membership.organizationId);
   if (!customer) throw billingError("NOT_FOUND", "noCustomer");
+  const params = { customer, return_url: `${env.NEXTAUTH_URL.replace(/\/+$/, "")}/billing`, locale: "auto" as const };
+  // Like every outgoing POST, idempotent: a double click within a minute gets the same (short-lived) portal session.
+  const bucket = Math.floor(now(ctx).getTime() / 60_000);
   const session = await callStripe("billingPortal.sessions.create", () =>
-    client.billingPortal.sessions.create({ customer, return_url: `${env.NEXTAUTH_URL.replace(/\/+$/, "")}/billing`, locale: "auto" }),
+    client.billingPortal.sessions.create(params, { idempotencyKey: `fanglian-portal-${customer}-${bucket}-${digest(params)}` }),
   );
   return { url: session.url };
 }

@@ -215,6 +215,7 @@ describeEachDb("billing: Stripe Checkout, portal and invoices", (t) => {
     const req = fake.requests.filter((r) => r.path === "/v1/billing_portal/sessions" && r.body.customer === customerId);
     expect(req).toHaveLength(1);
     expect(req[0]!.body).toMatchObject({ customer: customerId, return_url: `${env.NEXTAUTH_URL}/billing` });
+    expect(req[0]!.idempotencyKey).toMatch(new RegExp(`^fanglian-portal-${customerId}-`));
 
     // A Stripe failure (here: no portal configuration) is one translated message, not Stripe's English.
     const broken = await createMember(t.db);
