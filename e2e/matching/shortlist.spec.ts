@@ -89,6 +89,9 @@ test("the anchor's demand shows a ranked, explained shortlist (中文 and Englis
   await sp.goto("/my/matches");
   const match = sp.getByTestId("my-match").filter({ hasText: title.trim() });
   await expect(match).toHaveCount(1);
+  // The demo anchor holds anchor_pro: its demand is marked and listed ahead of the others that fit.
+  await expect(match.getByTestId("priority-badge")).toHaveText("优先展示");
+  await expect(match).toHaveAttribute("data-priority", "true");
   await expect(match.getByTestId("match-grade")).toHaveText(/^(匹配等级: )?(理想|良好|勉强)$/);
   await expect(match.getByTestId("match-reasons").locator('[data-reason="process"]')).toContainText("工艺匹配");
   await match.getByRole("link", { name: title.trim() }).first().click();

@@ -7,6 +7,7 @@ import { EmptyState, PageHeader } from "@/components/layout/page-header";
 import { BrowseFilters } from "@/components/listings/browse-filters";
 import { canonicalAmount, chainLinkName, listingTitle, typedAmount } from "@/components/listings/display";
 import { Button } from "@/components/ui/button";
+import { PlacementBadge } from "@/components/search/placement-badge";
 import { certificationIds, chainLinkIds, getCity, localName, processIds, shandongCityAdcodes, type Locale } from "@/domain/taxonomy";
 import { getServerCaller, getViewer } from "@/server/viewer";
 
@@ -139,9 +140,12 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
                 return (
                   <li key={l.id} className="rounded-lg border bg-background p-3" data-testid="capacity-timeline-item">
                     <div className="flex flex-col gap-1 md:flex-row md:items-baseline md:justify-between">
-                      <Link href={`/listings/${l.id}`} className="break-words font-medium hover:underline">
-                        {listingTitle(l, locale)}
-                      </Link>
+                      <span className="flex flex-wrap items-center gap-2">
+                        <Link href={`/listings/${l.id}`} className="break-words font-medium hover:underline">
+                          {listingTitle(l, locale)}
+                        </Link>
+                        {l.featured ? <PlacementBadge kind="featured" label={t("featured")} /> : null}
+                      </span>
                       <span className="text-sm text-muted-foreground">
                         {tb("fields.windowText", { from: l.availableFrom ?? board.today, to: l.availableTo ?? "" })}
                       </span>

@@ -2,6 +2,7 @@
 
 import { BadgeCheck, CalendarRange, MapPin } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
+import { PlacementBadge } from "@/components/search/placement-badge";
 import Link from "next/link";
 import { CertificateBadge } from "@/components/certifications/certificate-badge";
 import { Badge } from "@/components/ui/badge";
@@ -27,6 +28,8 @@ export interface ListingCardData {
   orgVerificationState: string;
   cityAdcode: string | null;
   certifications: Array<{ id: string; schemeId: string; status: CertificateStatus; verificationState: string; validTo: string | null }>;
+  /** The organisation's plan features its listings (docs/billing.md "Placement"). */
+  featured?: boolean;
 }
 
 export function ListingCard({ l }: { l: ListingCardData }) {
@@ -67,6 +70,7 @@ export function ListingCard({ l }: { l: ListingCardData }) {
             {orgName}
             {l.orgVerificationState === "verified" ? <BadgeCheck className="h-4 w-4 text-emerald-600" aria-label={tc("verification.verified")} role="img" /> : null}
           </Link>
+          {l.featured ? <PlacementBadge kind="featured" label={t("board.featured")} /> : null}
           {city ? (
             <span className="inline-flex items-center gap-1">
               <MapPin className="h-3.5 w-3.5" aria-hidden="true" />

@@ -7,6 +7,7 @@ import { certificationNames, chainLinkName, cityName, processNames } from "@/com
 import { canonicalAmount, fiberNames } from "@/components/listings/display";
 import { orgName } from "@/components/org/display";
 import { VerifiedBadge } from "@/components/org/verification-badge";
+import { PlacementBadge } from "@/components/search/placement-badge";
 import { Badge } from "@/components/ui/badge";
 import type { Locale } from "@/domain/taxonomy";
 import type { InstantSearchHit } from "@/server/services/search";
@@ -51,6 +52,8 @@ export function SearchHitCard({ hit }: { hit: InstantSearchHit }) {
           <Badge variant="success">{t("hit.demand")}</Badge>
         )}
         {link ? <Badge variant="outline">{link}</Badge> : null}
+        {hit.featured ? <PlacementBadge kind="featured" label={t("hit.featured")} /> : null}
+        {hit.priority ? <PlacementBadge kind="priority" label={t("hit.priority")} /> : null}
         {hit.distanceKm !== null ? (
           <span className="ml-auto inline-flex items-center gap-1 text-xs text-muted-foreground" data-testid="search-hit-distance">
             <Navigation className="h-3.5 w-3.5" aria-hidden="true" />

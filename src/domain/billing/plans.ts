@@ -37,7 +37,7 @@ export function entitlementsOf(plan: PlanId): Entitlements {
 }
 
 /** Statuses in which a paid plan applies; in any other (unpaid, canceled, …) the organisation is on free. */
-const ENTITLED: readonly SubscriptionStatus[] = ["active", "trialing", "past_due"];
+export const ENTITLED: readonly SubscriptionStatus[] = ["active", "trialing", "past_due"];
 
 /**
  * The plan an organisation's subscription row gives it at `at` (no row: free). A Stripe subscription

@@ -100,6 +100,17 @@ describe("search documents", () => {
     expect(d).toMatchObject({ cityAdcode: "371400", countyAdcode: null, _geo: { lat: 37.4, lng: 116.3 }, availableFrom: null, availableTo: null });
   });
 
+  it("carries the placement flag of the organisation's plan (no plan: free, no flag)", () => {
+    const row = (plan?: "sme_pro" | "anchor_pro") => ({ listing: listing(), org: { ...org, plan }, site: null, certificates: [] });
+    expect(listingDocument(row(), "2026-02-01").orgFeatured).toBe(false);
+    expect(listingDocument(row("sme_pro"), "2026-02-01").orgFeatured).toBe(true);
+    expect(listingDocument(row("anchor_pro"), "2026-02-01").orgFeatured).toBe(false);
+    const demand = (plan?: "sme_pro" | "anchor_pro") => demandDocument({ demand: { title: "求购", text: null, processes: [], products: [], fibers: [], requiredCertifications: [], updatedAt: new Date() } as never, org: { ...org, plan } });
+    expect(demand().orgPriority).toBe(false);
+    expect(demand("anchor_pro").orgPriority).toBe(true);
+    expect(demand("sme_pro").orgPriority).toBe(false);
+  });
+
   it("maps a demand and routes text by script", () => {
     const d = demandDocument({
       demand: {

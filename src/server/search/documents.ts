@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, type SQL } from "drizzle-orm";
+import { effectivePlan, entitlementsOf, type PlanId } from "@/domain/billing/plans";
 import { isCertificateValid } from "@/domain/certificates";
 import {
   defaultCoordinates,
@@ -14,7 +15,7 @@ import {
   impliedProcesses,
 } from "@/domain/taxonomy";
 import type { Db } from "../db/types";
-import { certifications, demands, listingCertifications, listings, organizations, sites } from "../db/schema";
+import { certifications, demands, listingCertifications, listings, organizations, sites, subscriptions } from "../db/schema";
 
 /**
  * What the external index stores per listing and demand. Flat, filterable values (ids, adcodes,
@@ -44,6 +45,8 @@ export interface ListingDocument extends TextFields {
   status: "draft" | "published" | "paused" | "archived";
   organizationId: string;
   orgVerified: boolean;
+  /** The organisation's plan has `featuredListings` (at indexing time): a small relevance boost and a 推荐 badge. */
+  orgFeatured: boolean;
   ref: string | null;
   chainLink: string;
   processes: string[];
@@ -82,6 +85,8 @@ export interface DemandDocument extends TextFields {
   visibility: "public" | "invited";
   organizationId: string;
   orgVerified: boolean;
+  /** The organisation's plan has `priorityPlacement` (at indexing time): a small relevance boost and a 优先展示 badge. */
+  orgPriority: boolean;
   chainLink: string | null;
   processes: string[];
   products: string[];
@@ -169,9 +174,12 @@ function geo(lat: number | null, lng: number | null, place: { cityAdcode: string
   return defaultCoordinates({ provinceAdcode: "370000", cityAdcode: place.cityAdcode ?? undefined, countyAdcode: place.countyAdcode ?? undefined });
 }
 
+/** The organisation's effective plan when its rows were read (absent: free). */
+type WithPlan = { plan?: PlanId };
+
 export interface ListingRow {
   listing: typeof listings.$inferSelect;
-  org: { nameZh: string; nameEn: string | null; verificationState: string; cityAdcode: string | null; countyAdcode: string | null; lat: number | null; lng: number | null };
+  org: { nameZh: string; nameEn: string | null; verificationState: string; cityAdcode: string | null; countyAdcode: string | null; lat: number | null; lng: number | null } & WithPlan;
   site: { cityAdcode: string | null; countyAdcode: string | null; lat: number | null; lng: number | null } | null;
   certificates: { schemeId: string; verificationState: string; validFrom: string | null; validTo: string | null }[];
 }
@@ -192,6 +200,7 @@ export function listingDocument({ listing: l, org, site, certificates }: Listing
     status: l.status,
     organizationId: l.organizationId,
     orgVerified: org.verificationState === "verified",
+    orgFeatured: entitlementsOf(org.plan ?? "free").featuredListings,
     orgNameZh: org.nameZh,
     orgNameEn: org.nameEn,
     ref: l.ref,
@@ -232,7 +241,7 @@ export function listingDocument({ listing: l, org, site, certificates }: Listing
 
 export interface DemandRow {
   demand: typeof demands.$inferSelect;
-  org: { nameZh: string; nameEn: string | null; verificationState: string };
+  org: { nameZh: string; nameEn: string | null; verificationState: string } & WithPlan;
 }
 
 /** Pure: a demand as the index stores it. */
@@ -246,6 +255,7 @@ export function demandDocument({ demand: d, org }: DemandRow): DemandDocument {
     visibility: d.visibility,
     organizationId: d.organizationId,
     orgVerified: org.verificationState === "verified",
+    orgPriority: entitlementsOf(org.plan ?? "free").priorityPlacement,
     orgNameZh: org.nameZh,
     orgNameEn: org.nameEn,
     chainLink: d.chainLink,
@@ -285,12 +295,24 @@ const orgFields = {
   lng: organizations.lng,
 };
 
+/**
+ * The organisation's subscription row, joined so each document knows the plan it gives now (no
+ * row: free; billing-limits.ts#planOf reads the same row): placement follows the plan at indexing time.
+ */
+const subscriptionFields = {
+  plan: subscriptions.plan,
+  status: subscriptions.status,
+  source: subscriptions.source,
+  currentPeriodEnd: subscriptions.currentPeriodEnd,
+};
+
 async function listingRows(db: Db, where: SQL | undefined, limit?: number): Promise<ListingRow[]> {
   let q = db
-    .select({ listing: listings, org: orgFields, siteCity: sites.cityAdcode, siteCounty: sites.countyAdcode, siteLat: sites.lat, siteLng: sites.lng, siteId: sites.id })
+    .select({ listing: listings, org: orgFields, sub: subscriptionFields, siteCity: sites.cityAdcode, siteCounty: sites.countyAdcode, siteLat: sites.lat, siteLng: sites.lng, siteId: sites.id })
     .from(listings)
     .innerJoin(organizations, eq(organizations.id, listings.organizationId))
     .leftJoin(sites, eq(sites.id, listings.siteId))
+    .leftJoin(subscriptions, eq(subscriptions.organizationId, listings.organizationId))
     .where(where)
     .orderBy(asc(listings.id))
     .$dynamic();
@@ -314,7 +336,7 @@ async function listingRows(db: Db, where: SQL | undefined, limit?: number): Prom
   for (const { listingId, ...c } of certs) byListing.set(listingId, [...(byListing.get(listingId) ?? []), c]);
   return rows.map((r) => ({
     listing: r.listing,
-    org: r.org,
+    org: { ...r.org, plan: effectivePlan(r.sub) },
     site: r.siteId ? { cityAdcode: r.siteCity, countyAdcode: r.siteCounty, lat: r.siteLat, lng: r.siteLng } : null,
     certificates: byListing.get(r.listing.id) ?? [],
   }));
@@ -322,14 +344,15 @@ async function listingRows(db: Db, where: SQL | undefined, limit?: number): Prom
 
 async function demandRows(db: Db, where: SQL | undefined, limit?: number): Promise<DemandRow[]> {
   let q = db
-    .select({ demand: demands, org: { nameZh: organizations.nameZh, nameEn: organizations.nameEn, verificationState: organizations.verificationState } })
+    .select({ demand: demands, org: { nameZh: organizations.nameZh, nameEn: organizations.nameEn, verificationState: organizations.verificationState }, sub: subscriptionFields })
     .from(demands)
     .innerJoin(organizations, eq(organizations.id, demands.organizationId))
+    .leftJoin(subscriptions, eq(subscriptions.organizationId, demands.organizationId))
     .where(where)
     .orderBy(asc(demands.id))
     .$dynamic();
   if (limit) q = q.limit(limit);
-  return q;
+  return (await q).map((r) => ({ demand: r.demand, org: { ...r.org, plan: effectivePlan(r.sub) } }));
 }
 
 /** Current documents for the given ids (missing ids: the row is gone, so the document should be too). */

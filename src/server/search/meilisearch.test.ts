@@ -87,6 +87,13 @@ describe("Meilisearch contract (OpenAPI 1.15)", () => {
     for (const a of s.searchableAttributes ?? []) expect(a in sampleListing).toBe(true);
   });
 
+  it("placement only breaks ties: the plan's flag is filterable and the last ranking rule, after the built-in ones", () => {
+    expect(indexSettings("listing").rankingRules).toEqual(["words", "typo", "proximity", "attribute", "sort", "exactness", "orgFeatured:desc"]);
+    expect(indexSettings("demand").rankingRules).toEqual(["words", "typo", "proximity", "attribute", "sort", "exactness", "orgPriority:desc"]);
+    expect(FILTERABLE.listing).toContain("orgFeatured");
+    expect(FILTERABLE.demand).toContain("orgPriority");
+  });
+
   it("synonyms come from the taxonomy's names and aliases, both ways", () => {
     const syn = taxonomySynonyms();
     expect(syn["涤纶"]).toEqual(expect.arrayContaining(["polyester", "pet", "聚酯"]));
@@ -200,6 +207,7 @@ const sampleListing: ListingDocument = {
   status: "published",
   organizationId: "00000000-0000-4000-8000-0000000000aa",
   orgVerified: true,
+  orgFeatured: true,
   orgNameZh: "即墨示范针织有限公司",
   orgNameEn: "Jimo Demo Knitting Co.",
   ref: "R-1",

@@ -24,6 +24,7 @@ const listingFilterable = [
   "status",
   "organizationId",
   "orgVerified",
+  "orgFeatured",
   "ref",
   "chainLink",
   "processes",
@@ -56,6 +57,7 @@ const demandFilterable = [
   "visibility",
   "organizationId",
   "orgVerified",
+  "orgPriority",
   "chainLink",
   "processes",
   "products",
@@ -72,6 +74,13 @@ const demandFilterable = [
 ] as const;
 
 export const FILTERABLE: Record<SearchEntity, readonly string[]> = { listing: listingFilterable, demand: demandFilterable };
+
+/**
+ * The paid placement flag of each entity (docs/billing.md "Placement"): a custom ranking rule after
+ * the built-in ones, so it only orders documents the text ranks equally. Booleans are string facets
+ * in Meilisearch ("true" > "false"), so `:desc` puts featured/priority first.
+ */
+export const PLACEMENT_FLAG: Record<SearchEntity, "orgFeatured" | "orgPriority"> = { listing: "orgFeatured", demand: "orgPriority" };
 
 export const SORTABLE: Record<SearchEntity, readonly string[]> = {
   listing: ["updatedAt", "capacityValue", "leadTimeDays", "availableFrom", "availableTo", "_geo"],
@@ -151,7 +160,7 @@ export function indexSettings(entity: SearchEntity): Settings {
     filterableAttributes: [...FILTERABLE[entity]],
     sortableAttributes: [...SORTABLE[entity]],
     displayedAttributes: ["*"],
-    rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+    rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", `${PLACEMENT_FLAG[entity]}:desc`],
     localizedAttributes: [
       { attributePatterns: [...TEXT_ZH], locales: ["cmn"] },
       { attributePatterns: [...TEXT_EN], locales: ["eng"] },

@@ -8,6 +8,7 @@ import { demands, listings, memberships, savedSearches } from "../db/schema";
 import { getSearchEngine } from "../search";
 import type { SearchEngine } from "../search/engine";
 import { f } from "../search/filter";
+import { enqueueEndedGrantDocuments } from "./billing-limits";
 import { remindLateStages } from "./deal-reminders";
 import { demandRowToMatchDemand, matchDemand } from "./matching";
 import { notify } from "./notifications";
@@ -21,7 +22,9 @@ import { getSetting } from "./settings";
  *      organisation (not the buyer's) with a listing scoring at least `alerts.fitThreshold` hears
  *      about it, naming its best listing;
  *  (b) each saved search with an alert reports the results that appeared since it was last checked;
- *  (c) late deal stages are flagged to both sides of the deal, once per stage (deal-reminders.ts).
+ *  (c) late deal stages are flagged to both sides of the deal, once per stage (deal-reminders.ts);
+ *  (d) the documents of organisations whose plan grant ended by date are queued for the search
+ *      index (their placement flags; billing-limits.ts#enqueueEndedGrantDocuments).
  * Work is claimed with a conditional update in the transaction that writes the notifications, so
  * re-runs and concurrent runners notify nobody twice. Matching and searching happen before that
  * short transaction (PGlite has a single connection; a long one would stall the app).
@@ -59,6 +62,11 @@ export async function runAlerts(db: Db, opts: AlertOptions = {}): Promise<AlertR
     run.lateDealStages = await remindLateStages(db, at);
   } catch (e) {
     fail("late deal stages", e);
+  }
+  try {
+    await enqueueEndedGrantDocuments(db, at);
+  } catch (e) {
+    fail("ended plan grants", e);
   }
   return run;
 }

@@ -6,6 +6,7 @@ import { env } from "@/env";
 import type { Db } from "../db/types";
 import { organizations, stripeCustomers, stripeEvents, subscriptions } from "../db/schema";
 import { writeAudit } from "./audit";
+import { withPlanChange } from "./billing-limits";
 
 type Outcome = (typeof stripeEvents.$inferSelect)["outcome"];
 export type WebhookResult = { result: "invalid_signature" } | { result: "duplicate"; eventId: string } | { result: Outcome; eventId: string };
@@ -79,7 +80,7 @@ async function applyCheckout(tx: Db, session: Stripe.Checkout.Session, at: Date)
     return { outcome: "applied", organizationId };
   }
   const state = { ...link, plan, status: "active" as const, source: "stripe" as const, stripeStateAt: null, grantedBy: null, note: null, currentPeriodStart: at, currentPeriodEnd: null };
-  await tx.insert(subscriptions).values({ ...state, organizationId, createdAt: at }).onConflictDoUpdate({ target: subscriptions.organizationId, set: state });
+  await withPlanChange(tx, organizationId, at, () => tx.insert(subscriptions).values({ ...state, organizationId, createdAt: at }).onConflictDoUpdate({ target: subscriptions.organizationId, set: state }));
   return { outcome: "applied", organizationId };
 }
 
@@ -128,6 +129,6 @@ async function applySubscription(tx: Db, sub: Stripe.Subscription, deleted: bool
     note: null,
     updatedAt: at,
   };
-  await tx.insert(subscriptions).values({ ...state, organizationId, createdAt: at }).onConflictDoUpdate({ target: subscriptions.organizationId, set: state });
+  await withPlanChange(tx, organizationId, at, () => tx.insert(subscriptions).values({ ...state, organizationId, createdAt: at }).onConflictDoUpdate({ target: subscriptions.organizationId, set: state }));
   return { outcome: "applied", organizationId };
 }

@@ -8,7 +8,7 @@ import type { Db } from "../db/types";
 import { organizations, subscriptions } from "../db/schema";
 import { forbidden, notFound } from "../errors";
 import { writeAudit } from "./audit";
-import { usageOf } from "./billing-limits";
+import { usageOf, withPlanChange } from "./billing-limits";
 import { now, type AuthedContext, type OrgContext } from "./context";
 
 export type Subscription = typeof subscriptions.$inferSelect;
@@ -68,11 +68,9 @@ export async function applyGrant(
     note: g.note ?? null,
     updatedAt: g.at,
   };
-  const [row] = await tx
-    .insert(subscriptions)
-    .values({ ...values, organizationId: g.organizationId, createdAt: g.at })
-    .onConflictDoUpdate({ target: subscriptions.organizationId, set: values })
-    .returning();
+  const [row] = await withPlanChange(tx, g.organizationId, g.at, () =>
+    tx.insert(subscriptions).values({ ...values, organizationId: g.organizationId, createdAt: g.at }).onConflictDoUpdate({ target: subscriptions.organizationId, set: values }).returning(),
+  );
   await writeAudit(tx, {
     organizationId: g.organizationId,
     actorUserId: g.actorUserId,
@@ -104,11 +102,13 @@ export async function revokePlan({ ctx, input }: { ctx: AuthedContext; input: { 
   const { organizationId, note } = z.object({ organizationId: uuidSchema, note: z.string().trim().max(500).optional() }).parse(input);
   return ctx.db.transaction(async (tx) => {
     await assertOrganization(tx, organizationId);
-    const [row] = await tx
-      .update(subscriptions)
-      .set({ status: "canceled", currentPeriodEnd: now(ctx), cancelAtPeriodEnd: false, note: note ?? null, updatedAt: now(ctx) })
-      .where(eq(subscriptions.organizationId, organizationId))
-      .returning();
+    const [row] = await withPlanChange(tx, organizationId, now(ctx), () =>
+      tx
+        .update(subscriptions)
+        .set({ status: "canceled", currentPeriodEnd: now(ctx), cancelAtPeriodEnd: false, note: note ?? null, updatedAt: now(ctx) })
+        .where(eq(subscriptions.organizationId, organizationId))
+        .returning(),
+    );
     if (!row) throw notFound();
     await writeAudit(tx, { organizationId, actorUserId: ctx.actor.userId, action: "billing.revoke", entityType: "subscription", entityId: row.id, changes: { plan: row.plan, note: note ?? null } });
     return row;

@@ -122,6 +122,10 @@ export interface InstantSearchHit {
   orgNameZh: string;
   orgNameEn: string | null;
   verified: boolean;
+  /** Listings: the organisation's plan features its listings (推荐); demands: false. */
+  featured: boolean;
+  /** Demands: the buyer's plan has priority placement (优先展示); listings: false. */
+  priority: boolean;
   chainLink: string | null;
   processes: string[];
   fibers: string[];
@@ -215,6 +219,8 @@ function leanHit(entity: SearchEntity, hit: SearchHit<ListingDocument | DemandDo
     const l = d as ListingDocument;
     return {
       ...common,
+      featured: l.orgFeatured === true,
+      priority: false,
       kind: l.kind,
       certifications: l.certifications,
       amount: { value: l.capacityValue, unit: l.capacityUnit },
@@ -227,6 +233,8 @@ function leanHit(entity: SearchEntity, hit: SearchHit<ListingDocument | DemandDo
   const m = d as DemandDocument;
   return {
     ...common,
+    featured: false,
+    priority: m.orgPriority === true,
     kind: null,
     certifications: m.requiredCertifications,
     amount: m.quantityValue !== null && m.quantityUnit ? { value: m.quantityValue, unit: m.quantityUnit } : null,

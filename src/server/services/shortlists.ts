@@ -7,6 +7,7 @@ import { demandSavedListings, demands, listings, organizations } from "../db/sch
 import type { Db } from "../db/types";
 import { forbidden, notFound } from "../errors";
 import { assertRole } from "./authz";
+import { placementOf } from "./billing-limits";
 import { now, type OrgContext } from "./context";
 import { demandRowToMatchDemand, demandsForListing, matchDemand } from "./matching";
 
@@ -172,6 +173,8 @@ export interface DemandThatFits {
   score: number;
   distanceKm: number | null;
   reasons: Reason[];
+  /** The buyer's plan has priorityPlacement: listed first among the demands that fit (docs/billing.md "Placement"). */
+  priority: boolean;
   /** The active organisation's listing that fits best. */
   listing: { id: string; title: string };
   /** Its other listings that fit too. */
@@ -182,8 +185,10 @@ const MAX_LISTINGS = 200;
 
 /**
  * "Demands that fit you": the open public demands (quote deadline not passed) that one of the
- * active organisation's published listings can serve, best first. Invited demands and the
- * organisation's own demands are never returned.
+ * active organisation's published listings can serve: those of buyers whose plan has
+ * priorityPlacement first, then best fit first. Only demands the matcher found fitting are ever
+ * listed; priority reorders them, it never adds one. Invited demands and the organisation's own
+ * demands are never returned.
  */
 export async function demandsForMyListings({ ctx, top = 50 }: { ctx: OrgContext; top?: number }): Promise<{ asOf: string; listingCount: number; items: DemandThatFits[] }> {
   assertRole(ctx, READERS);
@@ -212,6 +217,7 @@ export async function demandsForMyListings({ ctx, top = 50 }: { ctx: OrgContext;
     .from(demands)
     .innerJoin(organizations, eq(organizations.id, demands.organizationId))
     .where(and(inArray(demands.id, [...best.keys()]), eq(demands.visibility, "public")));
+  const placement = await placementOf(ctx.db, rows.map((r) => r.buyerId), at);
   const items: DemandThatFits[] = [];
   for (const { demand: d, ...buyer } of rows) {
     if (d.organizationId === own || effectiveDemandStatus(d.status, d.quoteDeadline, at) !== "open") continue;
@@ -228,10 +234,11 @@ export async function demandsForMyListings({ ctx, top = 50 }: { ctx: OrgContext;
       score: b.fit.score,
       distanceKm: b.fit.distanceKm,
       reasons: b.fit.reasons,
+      priority: placement.get(d.organizationId)?.priority ?? false,
       listing: b.listing,
       otherListings: b.others,
     });
   }
-  items.sort((a, b) => b.score - a.score || a.demandId.localeCompare(b.demandId));
+  items.sort((a, b) => Number(b.priority) - Number(a.priority) || b.score - a.score || a.demandId.localeCompare(b.demandId));
   return { asOf, listingCount: mine.length, items: items.slice(0, top) };
 }

@@ -10,6 +10,7 @@ import { reasonSentences, type ReasonT } from "@/components/matching/reasons";
 import { chinaDate, dateFormat, orgName } from "@/components/org/display";
 import { NoOrganizationPage } from "@/components/org/no-organization";
 import { VerifiedBadge } from "@/components/org/verification-badge";
+import { PlacementBadge } from "@/components/search/placement-badge";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/domain/taxonomy";
 import { getServerCaller, getViewer } from "@/server/viewer";
@@ -61,9 +62,14 @@ export default async function MyMatchesPage() {
             const city = cityName(d.deliverCityAdcode, locale);
             const quantity = quantityText(d, locale);
             return (
-              <li key={d.demandId} className="rounded-xl border bg-background p-4" data-testid="my-match" data-demand-id={d.demandId} aria-labelledby={`m-${d.demandId}`}>
+              <li key={d.demandId} className="rounded-xl border bg-background p-4" data-testid="my-match" data-demand-id={d.demandId} data-priority={d.priority ? "true" : undefined} aria-labelledby={`m-${d.demandId}`}>
                 <div className="flex flex-col gap-3 md:flex-row md:items-start md:justify-between">
                   <div className="flex min-w-0 flex-col gap-1.5">
+                    {d.priority ? (
+                      <p>
+                        <PlacementBadge kind="priority" label={t("priority")} />
+                      </p>
+                    ) : null}
                     <h2 id={`m-${d.demandId}`} className="break-words text-base font-semibold">
                       <Link href={`/demands/${d.demandId}`} className="underline-offset-4 hover:underline">
                         {d.title}

@@ -18,6 +18,7 @@ import { rows } from "./sql";
  */
 const RANK_WEIGHTS = "{0.2,0.4,0.7,1.0}"; // D, C (description), B (terms, organisation), A (title)
 const VERIFIED_BOOST = 0.1;
+const PLACEMENT_BOOST = 0.05; // orgFeatured (listings) / orgPriority (demands): docs/billing.md "Placement"
 const MAX_FACET_VALUES = 200;
 
 export interface Plan {
@@ -65,7 +66,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   const tsq = text.tsquery ? sql`to_tsquery('english', ${text.tsquery}::text)` : null;
   const where = sql.join([sql`entity = ${entity}`, ...(tsq ? [sql`tsv @@ ${tsq}`] : []), ...(filter ? [filter] : [])], sql` and `);
 
-  const boost = sql`(case when tokens @> array['orgVerified=true'] then ${VERIFIED_BOOST}::float8 else 0 end)`;
+  const boost = sql`(case when tokens @> array['orgVerified=true'] then ${VERIFIED_BOOST}::float8 else 0 end + case when tokens && array['orgFeatured=true', 'orgPriority=true'] then ${PLACEMENT_BOOST}::float8 else 0 end)`;
   const relevance = tsq ? sql`(ts_rank_cd(${RANK_WEIGHTS}::float4[], tsv, ${tsq}, 32) + ${boost})` : boost;
   const distance = query.near ? distanceSql(query.near.lat, query.near.lng) : null;
   const dir = (d: "asc" | "desc") => sql.raw(d === "desc" ? "desc" : "asc");

@@ -36,6 +36,9 @@ export function liveSuite(url: string, apiKey: string | undefined) {
       doc(2, { titleZh: "莱赛尔纤维混纺纱", fibers: ["lyocell"] }),
       doc(3, { titleEn: "Nonwoven geotextile 300g", chainLink: "industrial_textiles", products: ["nonwovens", "geotextiles"], fibers: ["polyester"], cityAdcode: "371400", _geo: { lat: 37.43, lng: 116.36 } }),
       doc(4, { titleZh: '引号"测试\\纱', fibers: ["cotton"], orgNameZh: '引号"公司' }),
+      // Equally relevant, outside the Qingdao filter below; only the plan's flag differs.
+      doc(5, { titleEn: "Placementprobe yarn", cityAdcode: "371400", _geo: { lat: 37.43, lng: 116.36 } }),
+      doc(6, { titleEn: "Placementprobe yarn", cityAdcode: "371400", _geo: { lat: 37.43, lng: 116.36 }, orgFeatured: true }),
     ];
     beforeAll(async () => {
       await engine.ensureIndexes();
@@ -67,6 +70,10 @@ export function liveSuite(url: string, apiKey: string | undefined) {
       expect(r.facets.cityAdcode).toEqual({ "370200": 3 });
       const odd = await engine.search("listing", { filter: f.in("id", [docs[3]!.id, 'x"\\y']) });
       expect(ids(odd)).toEqual(["4"]);
+    });
+    it("puts a featured listing before an equally relevant one (orgFeatured:desc after the built-in rules)", async () => {
+      const r = await engine.search("listing", { q: "placementprobe" });
+      expect(r.hits.map((h) => h.document.id.slice(-1))).toEqual(["6", "5"]);
     });
     it("swaps a freshly built index in", async () => {
       const fresh = `${engine.indexUid("listing")}_swap`;
