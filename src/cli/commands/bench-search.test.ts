@@ -31,12 +31,14 @@ describe("bench search", () => {
     for (const f of lines) {
       expect(f).toMatchObject({ bench: "search", listings: 300, queries: 16, targetP95Ms: 50 });
       const n = (k: string) => f[k] as number;
-      for (const k of ["p50Ms", "p95Ms", "p99Ms", "meanMs", "queriesPerSecond", "peakRssMb", "meanHits", "indexSeconds"]) {
+      for (const k of ["p50Ms", "p95Ms", "p99Ms", "meanMs", "queriesPerSecond", "peakRssMb", "meanHits", "indexSeconds", "cpuP50Ms", "cpuP95Ms"]) {
         expect(Number.isFinite(n(k)), k).toBe(true);
         expect(n(k), k).toBeGreaterThanOrEqual(0);
       }
       expect(n("p50Ms")).toBeLessThanOrEqual(n("p95Ms"));
       expect(n("p95Ms")).toBeLessThanOrEqual(n("p99Ms"));
+      expect(n("cpuP50Ms")).toBeLessThanOrEqual(n("cpuP95Ms"));
+      expect(f.loadAverage).toHaveLength(2);
       expect(Object.keys(f.p95ByClass as object).sort()).toEqual([...QUERY_CLASSES].sort());
       // Realistic queries: some find listings even in a market this small.
       expect(n("queriesWithHits")).toBeGreaterThan(0);

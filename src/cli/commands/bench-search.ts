@@ -99,6 +99,14 @@ export interface SearchFigures {
   queriesPerSecond: number;
   /** p95 per query class. */
   p95ByClass: Record<string, number>;
+  /**
+   * The process's CPU time per query (user + system; PGlite runs in the process, so this is the
+   * search's own work): what the wall time would be on an idle machine, whatever else shares it.
+   */
+  cpuP50Ms: number;
+  cpuP95Ms: number;
+  /** Load average (1 min) at the start and end of the run: the wall times above include waiting for the CPU. */
+  loadAverage: [number, number];
   meanHits: number;
   queriesWithHits: number;
   peakRssMb: number;
@@ -112,13 +120,16 @@ async function measure(db: Db, engine: PostgresSearchEngine, label: SearchFigure
   for (const q of queries.slice(0, 8)) await searchMarket(db, q.input, { engine }); // warm the JIT and the segmenter
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const samples: { cls: QueryClass; ms: number; hits: number; total: number }[] = [];
+  const samples: { cls: QueryClass; ms: number; cpuMs: number; hits: number; total: number }[] = [];
+  const loadBefore = os.loadavg()[0]!;
   const start = performance.now();
   try {
     for (const q of queries) {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const r = await searchMarket(db, q.input, { engine });
-      samples.push({ cls: q.cls, ms: performance.now() - t, hits: r.hits.length, total: r.total });
+      const used = process.cpuUsage(cpu);
+      samples.push({ cls: q.cls, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, hits: r.hits.length, total: r.total });
     }
   } finally {
     clearInterval(sampler);
@@ -126,6 +137,7 @@ async function measure(db: Db, engine: PostgresSearchEngine, label: SearchFigure
   const wall = performance.now() - start;
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const p95 = percentile(sorted, 95);
+  const cpuSorted = samples.map((s) => s.cpuMs).sort((a, b) => a - b);
   const p95ByClass = Object.fromEntries(
     QUERY_CLASSES.map((cls) => [cls, round(percentile(samples.filter((s) => s.cls === cls).map((s) => s.ms).sort((a, b) => a - b), 95))]),
   );
@@ -140,6 +152,9 @@ async function measure(db: Db, engine: PostgresSearchEngine, label: SearchFigure
     meanMs: round(wall / queries.length),
     queriesPerSecond: round((queries.length * 1000) / wall),
     p95ByClass,
+    cpuP50Ms: round(percentile(cpuSorted, 50)),
+    cpuP95Ms: round(percentile(cpuSorted, 95)),
+    loadAverage: [round(loadBefore), round(os.loadavg()[0]!)],
     meanHits: round(samples.reduce((a, s) => a + s.hits, 0) / samples.length),
     queriesWithHits: samples.filter((s) => s.total > 0).length,
     peakRssMb: round(peak / 2 ** 20, 0),
@@ -188,7 +203,8 @@ export async function benchSearchCommand(args: ParsedArgs, out: Output): Promise
         out.result(
           { ...fig, indexSeconds: round(indexSeconds) } as unknown as Record<string, unknown>,
           `${label.padEnd(17)}${pad(fig.listings, 9)}${pad(fig.queries, 5)}${pad(fig.p50Ms, 8)}${pad(fig.p95Ms, 8)}${pad(fig.p99Ms, 8)}${pad(fig.queriesPerSecond, 7)}${pad(fig.meanHits, 6)}${pad(fig.peakRssMb, 8)}  ` +
-            `${fig.meetsTarget ? "met" : "MISSED"}  p95 by class: ${Object.entries(fig.p95ByClass).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+            `${fig.meetsTarget ? "met" : "MISSED"}  p95 by class: ${Object.entries(fig.p95ByClass).map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
+            `CPU per query p50 ${fig.cpuP50Ms} / p95 ${fig.cpuP95Ms} ms; load ${fig.loadAverage.join(" → ")}`,
         );
       }
     } finally {
