@@ -76,8 +76,17 @@ describe("radius hints", () => {
     expect(radiusFromSample(points, 1, 0.1, qingdao, 10)).toBeCloseTo(125_000 * 1.05, -2);
     // A half-percent sample, every match: 10 × 1.25 × 0.005 → the first point.
     expect(radiusFromSample(points, 0.005, 1, qingdao, 10)).toBeCloseTo(1050, 3);
-    // More than half the sample needed: read every match instead.
-    expect(radiusFromSample(points, 1, 0.02, qingdao, 10)).toBeNull();
+    // More than 40% of the sample needed: read every match instead.
+    expect(radiusFromSample(points, 1, 0.03, qingdao, 10)).toBeNull();
+    // Matches clustered far away: the cap that holds enough holds most of them.
+    const clustered = new Float64Array(200);
+    for (let i = 0; i < 100; i++) {
+      const p = destination(qingdao.lat, qingdao.lng, i < 10 ? 1000 * (i + 1) : 300_000 + i, 90);
+      clustered[2 * i] = p.lat;
+      clustered[2 * i + 1] = p.lng;
+    }
+    expect(radiusFromSample(clustered, 1, 1, qingdao, 9)).toBeNull();
+    expect(radiusFromSample(clustered, 1, 1, qingdao, 4)).toBeCloseTo(5000 * 1.05, -1);
   });
 
   it("grows the next cap with how far short the last one fell, 1.3–3×", () => {

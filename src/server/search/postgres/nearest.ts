@@ -22,6 +22,8 @@ const SAMPLE_TTL_MS = 10 * 60_000;
 /** A query matching at least this share of the documents is sized from the documents' sample; a narrower one samples its own matches. */
 const BROAD_SHARE = 0.6;
 const MATCH_SAMPLE_PERCENT = 2;
+/** A first cap expected to hold more than this share of the (sampled) matches: read every match instead. */
+const MAX_SAMPLE_SHARE = 0.4;
 /** How many more matches than needed the first cap aims for. */
 const HEADROOM = 1.25;
 export const MAX_CAPS = 3;
@@ -100,7 +102,11 @@ export async function firstCapRadius(db: Db, entity: SearchEntity, where: SQL, a
   // A narrower query (a word, a filter) may match far from where documents are densest: sample
   // its own matches, from at most MATCH_SAMPLE_PERCENT of the table's pages.
   const percent = Math.min(MATCH_SAMPLE_PERCENT, (100 * SAMPLE_PER_CANDIDATE * candidates) / matches);
-  return radiusFromSample(await sampleMatches(db, where, percent), percent / 100, 1, at, candidates);
+  const points = await sampleMatches(db, where, percent);
+  // The sample counts the matches better than the planner does (its word statistics are coarse):
+  // few after all, reading every match is cheaper than a cap's box.
+  if (points.length / 2 / (percent / 100) < FEW_MATCHES_PER_CANDIDATE * candidates) return null;
+  return radiusFromSample(points, percent / 100, 1, at, candidates);
 }
 
 /** The lat/lng pairs of the matches on about `percent` of the table's pages (the same pages every time). */
@@ -124,16 +130,21 @@ function pairs(found: { lat: number; lng: number }[]): Float64Array {
 /**
  * The radius within which `points` (a sample of the documents' lat/lng pairs at `rate`) say
  * HEADROOM × `candidates` matches lie, if a `share` of the documents match and matches are spread
- * like documents; null when that needs half the sample or more.
+ * like documents; null when that cap would hold more than MAX_SAMPLE_SHARE of the sample.
  */
 export function radiusFromSample(points: Float64Array, rate: number, share: number, at: { lat: number; lng: number }, candidates: number): number | null {
   const n = points.length / 2;
   const k = Math.ceil((HEADROOM * candidates * rate) / Math.max(share, 1e-9));
-  if (k >= n * 0.5) return null;
+  if (k >= n * MAX_SAMPLE_SHARE) return null;
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) d[i] = metres(at.lat, at.lng, points[2 * i]!, points[2 * i + 1]!);
   d.sort();
-  return Math.max(500, d[k - 1]! * 1.05);
+  const radius = Math.max(500, d[k - 1]! * 1.05);
+  // Matches clustered at that distance (a product made in one county far away): the cap would hold
+  // most of them, and its box most of the documents; reading every match is cheaper.
+  let inside = k;
+  while (inside < n && d[inside]! <= radius) inside++;
+  return inside > n * MAX_SAMPLE_SHARE ? null : radius;
 }
 
 /** The next cap after one that held `found` matches of the `candidates` needed: as if matches were spread evenly around the point. */
