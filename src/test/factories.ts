@@ -29,8 +29,12 @@ export function orgProfile(overrides: Partial<OrganizationProfileInput> = {}): O
   };
 }
 
-/** A new user who owns a new organisation, made through the real sign-up service. */
-export async function createMember(db: Db, org: Partial<OrganizationProfileInput> = {}) {
+/**
+ * A new user who owns a new organisation, made through the real sign-up service. A service centre
+ * gets the `service_centre` plan (its brokering tools, docs/billing.md) as the demo seed gives it;
+ * `opts.plan` grants another paid plan, or `null` none (the centre is then on free).
+ */
+export async function createMember(db: Db, org: Partial<OrganizationProfileInput> = {}, opts: { plan?: Exclude<PlanId, "free"> | null } = {}) {
   const email = `${uniq("user")}@example.com`;
   const input = signUpSchema.parse({
     method: "email",
@@ -41,6 +45,8 @@ export async function createMember(db: Db, org: Partial<OrganizationProfileInput
     organization: orgProfile(org),
   });
   const { userId, organizationId } = await signUp({ db, input });
+  const plan = opts.plan === undefined ? (input.organization?.type === "service_center" ? "service_centre" : null) : opts.plan;
+  if (plan) await grantPlan(db, organizationId, plan);
   return { userId, organizationId, email };
 }
 

@@ -1,12 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { BarChart3 } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AnalyticsSection } from "@/components/analytics/analytics-table";
 import { mapOption, monthlyOption, sourcingOption, supplyOption, valueOption } from "@/components/analytics/chart-options";
 import { EChart } from "@/components/analytics/echart";
-import { PageHeader } from "@/components/layout/page-header";
+import { EmptyState, PageHeader } from "@/components/layout/page-header";
 import { NoOrganizationPage } from "@/components/org/no-organization";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
@@ -38,6 +39,25 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   try {
     o = await (await getServerCaller()).analytics.overview(input);
   } catch (e) {
+    // A service centre whose plan lacks the brokering tools (docs/billing.md): say so and point to /billing.
+    if (e instanceof TRPCError && e.code === "FORBIDDEN" && e.message === "billing.errors.featureNotInPlan")
+      return (
+        <div>
+          <PageHeader title={t("title")} />
+          <EmptyState
+            icon={<BarChart3 className="h-10 w-10" />}
+            title={t("notInPlan.title")}
+            body={t("notInPlan.body")}
+            action={
+              <Button asChild>
+                <Link href="/billing" data-testid="analytics-upgrade">
+                  {t("notInPlan.action")}
+                </Link>
+              </Button>
+            }
+          />
+        </div>
+      );
     if (e instanceof TRPCError && e.code === "FORBIDDEN") return <NoOrganizationPage title={t("title")} reason={t("notAllowedTitle")} body={t("errors.forbidden")} icon={<BarChart3 className="h-10 w-10" />} />;
     throw e;
   }

@@ -7,6 +7,7 @@ import { chinaToday } from "@/domain/certificates";
 import { deals, demands, inquiries, listings, organizations, quotes, sites } from "../db/schema";
 import type { Db } from "../db/types";
 import { DomainError } from "../errors";
+import { assertEntitled } from "./billing-limits";
 import { now, type AuthedContext, type ServiceContext } from "./context";
 
 /**
@@ -27,12 +28,16 @@ export interface AnalyticsScope {
 
 const forbidden = () => new DomainError("FORBIDDEN", "analytics.errors.forbidden");
 
-/** Platform admins see the province (or the city they pick); a service centre's members its city. */
+/**
+ * Platform admins see the province (or the city they pick); a service centre's members its city,
+ * when the centre's plan includes the brokering tools (`billing.errors.featureNotInPlan` otherwise).
+ */
 export async function analyticsScope(ctx: AuthedContext & { membership: ServiceContext["membership"] }, city?: string): Promise<AnalyticsScope> {
   if (ctx.actor.isPlatformAdmin) return { kind: city ? "city" : "province", cityAdcode: city ?? null };
   if (!ctx.membership) throw forbidden();
   const [org] = await ctx.db.select({ type: organizations.type, cityAdcode: organizations.cityAdcode }).from(organizations).where(eq(organizations.id, ctx.membership.organizationId));
   if (org?.type !== "service_center" || !org.cityAdcode || (city && city !== org.cityAdcode)) throw forbidden();
+  await assertEntitled(ctx.db, ctx.membership.organizationId, "brokeringTools", now(ctx));
   return { kind: "city", cityAdcode: org.cityAdcode, introducerOrgId: ctx.membership.organizationId };
 }
 

@@ -94,3 +94,15 @@ export async function assertWithinLimit(tx: Db, organizationId: string, resource
   const used = (await usageOf(tx, organizationId, at))[resource];
   if (exceeds(limit, used + 1)) throw new DomainError("CONFLICT", "billing.errors.limitReached", { limit, plan, resource });
 }
+
+export type EntitledFeature = "brokeringTools";
+
+/**
+ * Refuses a feature the organisation's plan does not include (`brokeringTools`: a service centre's
+ * introductions, management requests, writes on a managed firm's behalf and analytics;
+ * docs/billing.md). Call it in the service before the work, inside its transaction when it has one.
+ */
+export async function assertEntitled(db: Db, organizationId: string, feature: EntitledFeature, at: Date = new Date()): Promise<void> {
+  const plan = await planOf(db, organizationId, at);
+  if (!entitlementsOf(plan)[feature]) throw new DomainError("FORBIDDEN", "billing.errors.featureNotInPlan", { feature, plan });
+}

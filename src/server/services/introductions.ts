@@ -5,6 +5,7 @@ import { deals, demands, inquiries, listings, organizations } from "../db/schema
 import { DomainError, type DomainErrorCode } from "../errors";
 import { writeAudit } from "./audit";
 import { assertRole } from "./authz";
+import { assertEntitled } from "./billing-limits";
 import { now, type OrgContext } from "./context";
 import { assertQuotable, lockDemand, orgSummaries, PARTY_ROLES } from "./inquiry-access";
 import { notify } from "./notifications";
@@ -31,6 +32,8 @@ export async function createIntroduction({ ctx, demandId, supplierOrgId, listing
   const centreId = ctx.membership.organizationId;
   const at = now(ctx);
   return ctx.db.transaction(async (tx) => {
+    // Introducing is a brokering tool of the service-centre plan (docs/billing.md).
+    await assertEntitled(tx, centreId, "brokeringTools", at);
     const demand = await lockDemand(tx, demandId);
     // A centre sees public demands only, as everyone else does.
     if (demand.visibility !== "public" && demand.organizationId !== centreId) throw introError("NOT_FOUND", "demandNotFound");

@@ -5,7 +5,8 @@ import type { Db } from "../db/types";
 import { managedProfileConsents, organizations } from "../db/schema";
 import { DomainError } from "../errors";
 import { assertRole } from "./authz";
-import type { OrgContext } from "./context";
+import { assertEntitled } from "./billing-limits";
+import { now, type OrgContext } from "./context";
 
 /**
  * Who may write an organisation's profile and listings on its behalf (代管, docs/managed-profiles.md):
@@ -48,14 +49,16 @@ export interface ActingFor {
 
 /**
  * The organisation-scoped check of the profile and listing writes: the caller's role in the active
- * organisation, then (when another organisation is named) that the active one manages it. Call
- * inside the write's transaction, so a consent revoked before it stops it.
+ * organisation, then (when another organisation is named) that the active one manages it and that
+ * its plan includes the brokering tools (docs/billing.md). Call inside the write's transaction, so a
+ * consent revoked before it stops it.
  */
 export async function actFor(tx: Db, ctx: OrgContext, targetOrgId: string | undefined, roles: readonly MemberRole[]): Promise<ActingFor> {
   assertRole(ctx, roles);
   const active = ctx.membership.organizationId;
   if (!targetOrgId || targetOrgId === active) return { organizationId: active, centreOrgId: null };
   if (!(await canManage(tx, active, targetOrgId))) throw new DomainError("FORBIDDEN", "managed.errors.notManaged");
+  await assertEntitled(tx, active, "brokeringTools", now(ctx));
   return { organizationId: targetOrgId, centreOrgId: active };
 }
 

@@ -5,6 +5,7 @@ import { listings, managedProfileConsents, memberships, organizations } from "..
 import { DomainError, type DomainErrorCode, isUniqueViolation } from "../errors";
 import { writeAudit } from "./audit";
 import { assertRole } from "./authz";
+import { assertEntitled } from "./billing-limits";
 import { now, type OrgContext, type ServiceContext } from "./context";
 import { getListing, listMyListings } from "./listings";
 import { canManage } from "./managed-access";
@@ -81,6 +82,8 @@ export async function requestManagement({ ctx, input }: { ctx: OrgContext; input
   if (!manageable(firm.type)) throw managedError("INVALID", "notAFirm", "organizationId");
   const at = now(ctx);
   return ctx.db.transaction(async (tx) => {
+    // Managing firms is a brokering tool of the service-centre plan (docs/billing.md).
+    await assertEntitled(tx, centre.id, "brokeringTools", at);
     const [row] = await tx
       .insert(managedProfileConsents)
       .values({ organizationId: firm.id, centreOrgId: centre.id, status: "requested", note: input.note ?? null, requestedBy: ctx.actor.userId, createdAt: at, updatedAt: at })
