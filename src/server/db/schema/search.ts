@@ -56,6 +56,8 @@ export const searchDocuments = pgTable(
     facts: jsonb("facts").notNull().default(sql`'{}'::jsonb`),
     /** updatedAt (epoch ms): the default order of an empty query. */
     updatedMs: bigint("updated_ms", { mode: "number" }).notNull().default(0),
+    /** The relevance every match of the document gets on top of the text's: verified, paid placement (postgres/boost.ts). */
+    boost: doublePrecision("boost").notNull().default(0),
     lat: doublePrecision("lat"),
     lng: doublePrecision("lng"),
     indexedAt: timestamp("indexed_at", { withTimezone: true }).notNull().defaultNow(),
@@ -66,6 +68,8 @@ export const searchDocuments = pgTable(
     index("search_documents_tokens_idx").using("gin", t.tokens),
     // Newest first (order by updated_ms desc, id desc) straight from the index: an empty query stops after a page.
     index("search_documents_recent_idx").on(t.entity, t.updatedMs, t.id),
+    // Best first without a word (the boost, then newest) straight from the index, as newest first.
+    index("search_documents_boost_idx").on(t.entity, t.boost, t.updatedMs, t.id),
     // Nearest first on any database: the documents inside a growing cap around the point, whose box
     // is a lat/lng range (a bitmap ANDed with the full-text index's), see read.ts#searchOnce.
     index("search_documents_lat_lng_idx").on(t.lat, t.lng),

@@ -6,6 +6,7 @@ import { FilterError } from "../filter";
 import { FILTERABLE, HIGHLIGHTED, SORTABLE } from "../settings";
 import { highlight, highlighter } from "./highlight";
 import { textQuery, type TextQuery } from "./query";
+import { MAX_BOOST } from "./boost";
 import { firstCapRadius, MAX_CAPS, nextCapRadius } from "./nearest";
 import { distanceSql, nearest, numberOf, toSqlFilter, withinCap } from "./sql-filter";
 import { rows } from "./sql";
@@ -17,8 +18,6 @@ import { rows } from "./sql";
  * requested facet's counts over all matches (the caller caches it, it is the expensive part).
  */
 const RANK_WEIGHTS = "{0.2,0.4,0.7,1.0}"; // D, C (description), B (terms, organisation), A (title)
-const VERIFIED_BOOST = 0.1;
-const PLACEMENT_BOOST = 0.05; // orgFeatured (listings) / orgPriority (demands): docs/billing.md "Placement"
 const MAX_FACET_VALUES = 200;
 
 export interface Plan {
@@ -66,7 +65,8 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   const tsq = text.tsquery ? sql`to_tsquery('english', ${text.tsquery}::text)` : null;
   const where = sql.join([sql`entity = ${entity}`, ...(tsq ? [sql`tsv @@ ${tsq}`] : []), ...(filter ? [filter] : [])], sql` and `);
 
-  const boost = sql`(case when tokens @> array['orgVerified=true'] then ${VERIFIED_BOOST}::float8 else 0 end + case when tokens && array['orgFeatured=true', 'orgPriority=true'] then ${PLACEMENT_BOOST}::float8 else 0 end)`;
+  // Written with the document (boost.ts): without a word, best first walks the (entity, boost, updated_ms, id) index.
+  const boost = sql`boost`;
   const relevance = tsq ? sql`(ts_rank_cd(${RANK_WEIGHTS}::float4[], tsv, ${tsq}, 32) + ${boost})` : boost;
   const distance = query.near ? distanceSql(query.near.lat, query.near.lng) : null;
   const dir = (d: "asc" | "desc") => sql.raw(d === "desc" ? "desc" : "asc");
@@ -275,7 +275,7 @@ function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number)
         ${order ? sql`order by ${order}` : sql``} limit ${maxCandidates + 1}),
       tot as (select count(*)::int as n from m),
       page as (select id, rel, dist, row_number() over (order by ${p.orderByAliases}) as ord from m order by ${p.orderByAliases} limit ${p.hitsPerPage} offset ${offset})
-      select 'hit' as kind, page.ord::int as ord, d.doc, least(1, page.rel / ${1 + VERIFIED_BOOST}::float8) as score, page.dist as distance,
+      select 'hit' as kind, page.ord::int as ord, d.doc, least(1, page.rel / ${1 + MAX_BOOST}::float8) as score, page.dist as distance,
           null::text as attr, null::text as value, 0 as n
         from page join search_documents d on d.entity = ${p.entity} and d.id = page.id
       union all select 'total', 0, null, null, null, null, null, n from tot

@@ -5,6 +5,7 @@ import type { DemandDocument, ListingDocument } from "../documents";
 import type { SearchEntity } from "../engine";
 import { FILTERABLE, SORTABLE } from "../settings";
 import { isTokenized, token } from "./sql-filter";
+import { boostOf } from "./boost";
 import { indexText } from "./text";
 
 /**
@@ -25,6 +26,7 @@ interface Row {
   tokens: string[];
   facts: Record<string, unknown>;
   updatedMs: number;
+  boost: number;
   ah: string;
   al: string;
   bh: string;
@@ -79,7 +81,7 @@ export function prepare(entity: SearchEntity, documents: readonly Doc[]): Prepar
     const c = indexText([doc.descriptionZh, doc.descriptionEn]);
     const own = new Set([...a.words, ...b.words, ...c.words].filter((w) => /\p{L}/u.test(w) && w.length <= WORD_MAX));
     for (const w of own) words.set(w, (words.get(w) ?? 0) + 1);
-    return { id: doc.id, version: doc.version, doc, lat: doc._geo?.lat ?? null, lng: doc._geo?.lng ?? null, ...filterColumns(entity, doc), updatedMs: doc.updatedAt, ah: a.han, al: a.latin, bh: b.han, bl: b.latin, ch: c.han, cl: c.latin };
+    return { id: doc.id, version: doc.version, doc, lat: doc._geo?.lat ?? null, lng: doc._geo?.lng ?? null, ...filterColumns(entity, doc), updatedMs: doc.updatedAt, boost: boostOf(doc), ah: a.han, al: a.latin, bh: b.han, bl: b.latin, ch: c.han, cl: c.latin };
   });
   return { rows, words };
 }
@@ -91,14 +93,14 @@ const weighted = (han: string, latin: string, weight: "A" | "B" | "C") =>
 export async function writeDocuments(db: Db, entity: SearchEntity, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
   await db.execute(sql`
-    insert into search_documents as d (entity, id, version, doc, tsv, tokens, facts, updated_ms, lat, lng, indexed_at)
+    insert into search_documents as d (entity, id, version, doc, tsv, tokens, facts, updated_ms, boost, lat, lng, indexed_at)
     select ${entity}, r.id, r.version, r.doc,
       ${weighted("ah", "al", "A")} || ${weighted("bh", "bl", "B")} || ${weighted("ch", "cl", "C")},
-      array(select jsonb_array_elements_text(r.tokens)), r.facts, r."updatedMs", r.lat, r.lng, now()
+      array(select jsonb_array_elements_text(r.tokens)), r.facts, r."updatedMs", r.boost, r.lat, r.lng, now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(id uuid, version integer, doc jsonb, tokens jsonb, facts jsonb, "updatedMs" bigint, lat float8, lng float8, ah text, al text, bh text, bl text, ch text, cl text)
+      as r(id uuid, version integer, doc jsonb, tokens jsonb, facts jsonb, "updatedMs" bigint, boost float8, lat float8, lng float8, ah text, al text, bh text, bl text, ch text, cl text)
     on conflict (entity, id) do update set version = excluded.version, doc = excluded.doc, tsv = excluded.tsv,
-      tokens = excluded.tokens, facts = excluded.facts, updated_ms = excluded.updated_ms,
+      tokens = excluded.tokens, facts = excluded.facts, updated_ms = excluded.updated_ms, boost = excluded.boost,
       lat = excluded.lat, lng = excluded.lng, indexed_at = excluded.indexed_at
     where d.version <= excluded.version`);
 }
