@@ -35,6 +35,7 @@ export const NOTIFICATION_KINDS = [
   "managementEnded",
   // Bank transfer (对公转账) and 发票 requests, decided by a platform admin (docs/billing.md).
   "transferConfirmed",
+  "transferCancelled",
   "vatInvoiceIssued",
   "vatInvoiceRejected",
 ] as const;
@@ -69,6 +70,7 @@ export const KIND_DEFAULTS: Record<NotificationKind, ChannelPreference> = {
   managementGranted: { inApp: true, email: true },
   managementEnded: { inApp: true, email: true },
   transferConfirmed: { inApp: true, email: true },
+  transferCancelled: { inApp: true, email: true },
   vatInvoiceIssued: { inApp: true, email: true },
   vatInvoiceRejected: { inApp: true, email: true },
 };

@@ -107,7 +107,7 @@ export async function confirmTransfer({ ctx, input }: { ctx: AuthedContext; inpu
   });
 }
 
-/** A platform admin cancels an order awaiting payment (say, no money arrived), with a reason the firm sees. */
+/** A platform admin cancels an order awaiting payment (say, no money arrived), with a reason the firm sees and is told. */
 export async function adminCancelTransfer({ ctx, input }: { ctx: AuthedContext; input: z.input<typeof adminCancelTransferInputSchema> }) {
   assertAdmin(ctx);
   const { id, reason } = adminCancelTransferInputSchema.parse(input);
@@ -124,6 +124,13 @@ export async function adminCancelTransfer({ ctx, input }: { ctx: AuthedContext; 
       entityType: "bank_transfer_order",
       entityId: id,
       changes: { by: "platform", reason, reference: order.reference },
+    });
+    await notify(tx, {
+      organizationId: order.organizationId,
+      kind: "transferCancelled",
+      params: { reference: order.reference, reason },
+      link: "/billing",
+      dedupeKey: `transfer:${order.id}:cancelled`,
     });
     return row!;
   });

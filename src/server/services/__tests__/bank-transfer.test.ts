@@ -169,6 +169,8 @@ describeEachDb("bank transfer (对公转账) and 发票 requests", (t) => {
     expect(await a.c.bankTransfer.adminCancel({ id: o.id, reason: "30 天内未收到款项" })).toMatchObject({ status: "cancelled", cancelReason: "30 天内未收到款项" });
     expect(await refusal(a.c.bankTransfer.confirm({ id: o.id }))).toEqual({ code: "CONFLICT", key: "bankTransfer.errors.notAwaiting" });
     expect((await f.c.billing.mine()).plan).toBe("free");
+    const [told] = await t.db.select().from(notifications).where(and(eq(notifications.userId, f.userId), eq(notifications.kind, "transferCancelled")));
+    expect(told?.params).toMatchObject({ reference: o.reference, reason: "30 天内未收到款项" });
   });
 
   it("two admins confirming at once: exactly one grants", async () => {
