@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   "quoteCountered",
   "quoteAwarded",
   "quoteNotAwarded",
+  "demandClosed",
   "inquiryDeclined",
   "messageReceived",
   "dealStageChanged",
@@ -56,6 +57,7 @@ export const KIND_DEFAULTS: Record<NotificationKind, ChannelPreference> = {
   quoteCountered: { inApp: true, email: true },
   quoteAwarded: { inApp: true, email: true },
   quoteNotAwarded: { inApp: true, email: false },
+  demandClosed: { inApp: true, email: false },
   inquiryDeclined: { inApp: true, email: false },
   // A busy thread would flood the inbox: messages are in the app unless a user asks for e-mail.
   messageReceived: { inApp: true, email: false },

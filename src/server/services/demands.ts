@@ -1,10 +1,11 @@
 import "server-only";
 import { and, arrayContains, count, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { chinaDay, effectiveDemandStatus, quoteDeadlineInstant, type DemandStatus } from "@/domain/demand-text";
+import { OPEN_INQUIRY_STATUSES } from "@/domain/deals/inquiry-rules";
 import type { DemandValues } from "@/domain/schemas/market";
 import { toCanonical } from "@/domain/units";
 import type { Db } from "../db/types";
-import { demands, files, memberships, organizations } from "../db/schema";
+import { demands, files, inquiries, memberships, organizations } from "../db/schema";
 import { DomainError, notFound } from "../errors";
 import { enqueueSearchUpdate } from "../search/outbox";
 import { nudgeAlerts } from "./alerts";
@@ -12,6 +13,7 @@ import { diffFields, writeAudit } from "./audit";
 import { assertWithinLimit } from "./billing-limits";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
+import { notify } from "./notifications";
 import { supplierInquiryOn, userHasInquiryOn } from "./inquiry-access";
 
 export type DemandRow = typeof demands.$inferSelect;
@@ -150,7 +152,8 @@ export async function updateDemand({ ctx, id, version, input }: { ctx: OrgContex
 }
 
 /**
- * Closes (withdraws) an open demand; a closed one is final. A demand is awarded only through a
+ * Closes (withdraws) an open demand; a closed one is final. Its open inquiries end (`lost`) and
+ * their suppliers are notified. A demand is awarded only through a
  * supplier's quote (services/inquiry-award.ts), which creates the order in the same transaction.
  */
 export async function setDemandStatus({ ctx, id, status }: { ctx: OrgContext; id: string; status: "closed" }) {
@@ -166,14 +169,23 @@ export async function setDemandStatus({ ctx, id, status }: { ctx: OrgContext; id
       .where(eq(demands.id, id))
       .returning();
     await enqueueSearchUpdate(tx, { entity: "demand", entityId: id, version: row!.version, op: "upsert" });
+    // Open inquiries end with the demand (locked after it, as an award locks them): their quotes no
+    // longer stand, and each supplier is told.
+    const ended = await tx
+      .update(inquiries)
+      .set({ status: "lost", updatedAt: at })
+      .where(and(eq(inquiries.demandId, id), inArray(inquiries.status, [...OPEN_INQUIRY_STATUSES])))
+      .returning({ id: inquiries.id, supplierOrgId: inquiries.supplierOrgId });
     await writeAudit(tx, {
       organizationId: before.organizationId,
       actorUserId: ctx.actor.userId,
       action: "demand.close",
       entityType: "demand",
       entityId: id,
-      changes: { status: [current, status] },
+      changes: { status: [current, status], inquiriesEnded: ended.map((e) => e.id) },
     });
+    for (const e of ended)
+      await notify(tx, { organizationId: e.supplierOrgId, kind: "demandClosed", params: { demand: before.title }, link: `/inquiries/${e.id}`, dedupeKey: `demandClosed:${e.id}` });
     return row!;
   });
 }

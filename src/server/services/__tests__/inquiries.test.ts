@@ -86,6 +86,13 @@ describeEachDb("inquiries: invitations, responses, quotes", (t) => {
     expect(await failure(late.inquiry.invite({ demandId: d.id, listingIds: [m.l2.id] }))).toMatchObject({ code: "CONFLICT", key: "deals.errors.deadlinePassed", params: { deadline: "2099-12-31 23:59" } });
     await m.bc.demand.close({ id: d.id });
     expect(await failure(m.bc.inquiry.invite({ demandId: d.id, listingIds: [m.l2.id] }))).toMatchObject({ code: "CONFLICT", key: "deals.errors.demandClosed" });
+    // Closing the demand ended both open inquiries and told each supplier once.
+    const after = await t.db.select().from(inquiries).where(eq(inquiries.demandId, d.id));
+    expect(after.map((r) => r.status)).toEqual(["lost", "lost"]);
+    for (const s of [m.s1, m.s2]) {
+      const told = (await kindsFor(t.db, s.userId)).filter((k) => k.kind === "demandClosed");
+      expect(told).toEqual([{ kind: "demandClosed", link: `/inquiries/${after.find((r) => r.supplierOrgId === s.organizationId)!.id}`, params: { demand: `${p} 求购 20 吨` } }]);
+    }
   });
 
   it("lets a supplier respond to a public demand, and opens an invited demand to invited suppliers only", async () => {
