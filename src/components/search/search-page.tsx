@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Loader2, Search, SlidersHorizontal, X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { SaveSearchButton } from "@/components/saved-searches/save-search-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,18 @@ import { hasFilters, parseSearchParams, toQueryInput, toSearchParams, type Searc
 /** Typing waits this long before searching. */
 const DEBOUNCE_MS = 200;
 
+/** Fired after the page writes the URL itself (pushState/replaceState send no event). */
+const URL_WRITTEN = "fanglian:search-url";
+function subscribeToUrl(onChange: () => void) {
+  window.addEventListener("popstate", onChange);
+  window.addEventListener(URL_WRITTEN, onChange);
+  return () => {
+    window.removeEventListener("popstate", onChange);
+    window.removeEventListener(URL_WRITTEN, onChange);
+  };
+}
+const locationQuery = () => window.location.search.replace(/^\?/, "");
+
 /**
  * The instant search page's client: the URL is the state (query, tab, filters, sort, page), so
  * links are shareable and back/forward restore it. Typing updates the URL after a short pause
@@ -34,7 +46,15 @@ export function SearchPage({ initial, initialError }: { initial: InstantSearchRe
   const t = useTranslations("search");
   const tAll = useTranslations();
   const locale = useLocale() as "zh-CN" | "en";
-  const paramsKey = useSearchParams().toString();
+  // The state is the address bar's query, read from the browser: after a reload, going back to an
+  // entry an earlier document wrote can leave the router's search params behind the address bar
+  // (a ticked box with no filter in the URL). The router's params serve the server render.
+  const routerKey = useSearchParams().toString();
+  const paramsKey = useSyncExternalStore(subscribeToUrl, locationQuery, () => routerKey);
+  // A router navigation (a link to another search) writes the address bar after rendering: read it again.
+  useEffect(() => {
+    window.dispatchEvent(new Event(URL_WRITTEN));
+  }, [routerKey]);
   const urlState = useMemo(() => parseSearchParams(new URLSearchParams(paramsKey)), [paramsKey]);
   // The router applies a history change in a transition; until it has, the page shows the state it
   // asked for (so a ticked box is ticked at once). Any URL change, ours or back/forward, ends it.
@@ -53,6 +73,7 @@ export function SearchPage({ initial, initialError }: { initial: InstantSearchRe
       const url = `${window.location.pathname}?${toSearchParams(next)}`;
       if (mode === "push") window.history.pushState(null, "", url);
       else window.history.replaceState(null, "", url);
+      window.dispatchEvent(new Event(URL_WRITTEN));
     },
     [paramsKey],
   );
