@@ -65,7 +65,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const e = parsed.data;
   return {
     ...e,
-    NEXTAUTH_URL: e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`,
+    // Without a trailing slash, so `${NEXTAUTH_URL}/billing` is one way to build a link.
+    NEXTAUTH_URL: (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     dataDir: path.dirname(path.resolve(e.PGLITE_DIR)),
     embedded: !e.DATABASE_URL,
     platformBank: {

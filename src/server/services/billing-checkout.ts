@@ -103,7 +103,6 @@ export async function startCheckout({ ctx, input }: { ctx: OrgContext; input: z.
 
   const customer = await ensureCustomer(ctx.db, client, org);
   const metadata = { organizationId, plan };
-  const base = env.NEXTAUTH_URL.replace(/\/+$/, "");
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: "subscription",
     currency: "cny",
@@ -113,8 +112,8 @@ export async function startCheckout({ ctx, input }: { ctx: OrgContext; input: z.
     metadata,
     subscription_data: { metadata },
     locale,
-    success_url: `${base}/billing?checkout=success`,
-    cancel_url: `${base}/billing?checkout=cancelled`,
+    success_url: `${env.NEXTAUTH_URL}/billing?checkout=success`,
+    cancel_url: `${env.NEXTAUTH_URL}/billing?checkout=cancelled`,
   };
   const bucket = Math.floor(now(ctx).getTime() / CHECKOUT_BUCKET_MS);
   const session = await callStripe("checkout.sessions.create", () =>
@@ -133,7 +132,7 @@ export async function openPortal({ ctx }: { ctx: OrgContext }, stripe: Stripe | 
   const client = requireStripe(stripe);
   const customer = await storedCustomer(ctx.db, ctx.membership.organizationId);
   if (!customer) throw billingError("NOT_FOUND", "noCustomer");
-  const params = { customer, return_url: `${env.NEXTAUTH_URL.replace(/\/+$/, "")}/billing`, locale: "auto" as const };
+  const params = { customer, return_url: `${env.NEXTAUTH_URL}/billing`, locale: "auto" as const };
   // Like every outgoing POST, idempotent: a double click within a minute gets the same (short-lived) portal session.
   const bucket = Math.floor(now(ctx).getTime() / 60_000);
   const session = await callStripe("billingPortal.sessions.create", () =>

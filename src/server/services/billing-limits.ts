@@ -69,6 +69,16 @@ export async function placementOf(db: Db, organizationIds: readonly string[], at
   return out;
 }
 
+/** `rows` with `featured` set from their organisation's plan at `at` (listing cards, the capacity board). */
+export async function withFeatured<R extends { orgId: string }>(db: Db, rows: R[], at: Date): Promise<(R & { featured: boolean })[]> {
+  const placement = await placementOf(
+    db,
+    rows.map((r) => r.orgId),
+    at,
+  );
+  return rows.map((r) => ({ ...r, featured: placement.get(r.orgId)?.featured ?? false }));
+}
+
 /** What the organisation uses of its limited entitlements (a demand past its quote deadline is no longer open). */
 export async function usageOf(db: Db, organizationId: string, at: Date = new Date()) {
   const open = and(eq(demands.status, "open"), or(isNull(demands.quoteDeadline), gt(demands.quoteDeadline, at)));

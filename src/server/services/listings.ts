@@ -8,7 +8,7 @@ import { certifications, files, listingCertifications, listings, organizations, 
 import { DomainError } from "../errors";
 import { enqueueSearchUpdate } from "../search/outbox";
 import { diffFields, writeAudit } from "./audit";
-import { assertWithinLimit, placementOf } from "./billing-limits";
+import { assertWithinLimit, withFeatured } from "./billing-limits";
 import { assertRole } from "./authz";
 import { now, type OrgContext, type ServiceContext } from "./context";
 import { actFor } from "./managed-access";
@@ -404,13 +404,8 @@ export async function browseListings({ ctx, input }: { ctx: ServiceContext; inpu
     rows.map((r) => r.id),
     today,
   );
-  const placement = await placementOf(
-    ctx.db,
-    rows.map((r) => r.orgId),
-    now(ctx),
-  );
   return {
-    items: rows.map((r) => ({ ...r, certifications: certs.get(r.id) ?? [], featured: placement.get(r.orgId)?.featured ?? false })),
+    items: (await withFeatured(ctx.db, rows, now(ctx))).map((r) => ({ ...r, certifications: certs.get(r.id) ?? [] })),
     total: total?.n ?? 0,
     page: input.page,
     pageSize: input.pageSize,
@@ -501,17 +496,11 @@ export async function capacityBoard({
     .orderBy(asc(listings.availableFrom), asc(listings.availableTo), asc(listings.id))
     .limit(2000);
   const grid = aggregateBoard(items, months, today);
-  const timeline = items.slice(0, 60);
-  const placement = await placementOf(
-    ctx.db,
-    timeline.map((r) => r.orgId),
-    now(ctx),
-  );
   return {
     today,
     months,
     rows: [...grid.entries()].map(([chainLink, cells]) => ({ chainLink, cells })),
-    timeline: timeline.map((r) => ({ ...r, featured: placement.get(r.orgId)?.featured ?? false })),
+    timeline: await withFeatured(ctx.db, items.slice(0, 60), now(ctx)),
     total: items.length,
   };
 }

@@ -60,7 +60,7 @@ export function notificationTranslator(locale: AppLocale): Promise<NotificationT
 export async function renderNotificationEmail(locale: AppLocale, n: { kind: string; params: unknown; link: string | null }) {
   const t = await notificationTranslator(locale);
   const { title, body } = renderNotification(t, n);
-  const base = env.NEXTAUTH_URL.replace(/\/$/, "");
+  const base = env.NEXTAUTH_URL;
   const lines = [body];
   if (n.link) lines.push("", t("email.open", { url: `${base}${n.link}` }));
   lines.push("", t("email.footer", { url: `${base}/notifications` }));
