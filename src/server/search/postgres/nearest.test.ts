@@ -177,6 +177,32 @@ describeEachDb(
       expect(sisal.counts.total).toBe(3);
     });
 
+    it("with a word, breaks ties on distance by relevance over every tied match, not only those read first", async () => {
+      // Two matches 1 km away, then eight at one point 5 km away (a county's centroid): four name
+      // the word in their title, four only in their description, newer and written first. Six candidates are
+      // read (maxCandidates + 1): the two nearer, then the four best of the tied by relevance.
+      const o2 = randomUUID();
+      const near = destination(qingdao.lat, qingdao.lng, 1000, 45);
+      const tied = destination(qingdao.lat, qingdao.lng, 5000, 200);
+      const more: ListingDocument[] = [
+        ...[0, 1].map((i) => listingDoc({ organizationId: o2, ref: `near${i}`, titleZh: "棉纱", _geo: near, updatedAt: Date.UTC(2027, 0, 1) })),
+        ...[0, 1, 2, 3].map((i) =>
+          listingDoc({ organizationId: o2, ref: `desc${i}`, titleZh: "织造", descriptionZh: "也可代购棉纱", _geo: tied, updatedAt: Date.UTC(2027, 5, 1) + i }),
+        ),
+        ...[0, 1, 2, 3].map((i) => listingDoc({ organizationId: o2, ref: `title${i}`, titleZh: "精梳棉纱", _geo: tied, updatedAt: Date.UTC(2027, 0, 1) })),
+      ];
+      await capped.upsert("listing", more);
+      const p = await plan(t.db, "listing", { q: "棉纱", near: qingdao, hitsPerPage: 6, filter: f.eq("organizationId", o2) });
+      for (const firstCapM of [2000, 2_000_000]) {
+        const r = await searchOnce(t.db, p, false, maxCandidates, { firstCapM });
+        const refs = r.hits.map((h) => (h.document as ListingDocument).ref!);
+        expect(refs.slice(0, 2).sort()).toEqual(["near0", "near1"]);
+        expect(refs.slice(2).sort()).toEqual(["title0", "title1", "title2", "title3"]);
+        expect(r.hits[2]!.score).toBeGreaterThan(0);
+        expect(r.counts).toMatchObject({ total: maxCandidates, totalCapped: true });
+      }
+    });
+
     it("samples a query's own matches to size its first cap", async () => {
       const p = await plan(t.db, "listing", { q: "剑麻", filter: f.eq("organizationId", o) });
       const points = await sampleMatches(t.db, p.where, 100);

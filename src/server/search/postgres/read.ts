@@ -32,6 +32,12 @@ export interface Plan {
   candidateOrder: SQL;
   /** `expr as kN` for each sort attribute. */
   sortKeys: SQL[];
+  /**
+   * With a word in an explicit order (distance, an attribute), the candidate order's keys before
+   * relevance, which only breaks their ties: candidatesStatement chooses the candidates on these
+   * (with their ties) before ranking, so the costly rank is computed for those rows only.
+   */
+  orderBeforeRelevance: SQL | null;
   relevance: SQL;
   distance: SQL | null;
   /** Set when the first order is distance ascending and no KNN index serves it: read.ts#searchOnce grows a cap around the point. */
@@ -99,6 +105,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   // candidates are read from a growing cap around the point (searchOnce).
   const geoFirst = query.sort?.[0] ? query.sort[0].attr === "_geo" && query.sort[0].dir === "asc" : true;
   const nearestFirst = query.near && geoFirst && !(knn && !tsq) ? { lat: query.near.lat, lng: query.near.lng } : null;
+  const beforeRelevance = tsq && candidates.length ? sql.join(candidates, sql`, `) : null;
   if (tsq) {
     aliased.push(sql`rel desc`);
     candidates.push(sql`rel desc`);
@@ -116,6 +123,7 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
     orderByAliases: sql.join(aliased, sql`, `),
     candidateOrder: sql.join(candidates, sql`, `),
     sortKeys: keys,
+    orderBeforeRelevance: beforeRelevance,
     relevance,
     distance,
     nearestFirst,
@@ -269,10 +277,24 @@ function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number)
   const offset = (p.page - 1) * p.hitsPerPage;
   const order = candidateOrder(p);
   const facetList = sql`array[${sql.join(p.facets.length ? p.facets.map((f) => sql`${f}::text`) : [sql`null::text`], sql`, `)}]`;
-  return sql`with m as materialized (
-        select id, tokens, updated_ms, ${p.relevance} as rel, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}
-        from search_documents where ${p.where}${within ? sql` and ${within}` : sql``}
-        ${order ? sql`order by ${order}` : sql``} limit ${maxCandidates + 1}),
+  const columns = sql`id, tokens, updated_ms, ${p.relevance} as rel, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}`;
+  const matches = sql`${p.where}${within ? sql` and ${within}` : sql``}`;
+  // Ranking a row is the costly part (ts_rank_cd on its tsvector): in an explicit order, rank only
+  // the rows the keys before relevance choose, with every row tied with the last of them (so
+  // relevance still breaks those ties exactly); the rows are found again by their ctid.
+  const candidates =
+    order && p.orderBeforeRelevance
+      ? sql`c as materialized (
+          select ctid as tid, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}, updated_ms
+          from search_documents where ${matches}
+          order by ${p.orderBeforeRelevance} fetch first ${maxCandidates + 1} rows with ties),
+        m as materialized (
+          select ${columns} from search_documents where ctid = any(array(select tid from c))
+          order by ${order} limit ${maxCandidates + 1})`
+      : sql`m as materialized (
+          select ${columns} from search_documents where ${matches}
+          ${order ? sql`order by ${order}` : sql``} limit ${maxCandidates + 1})`;
+  return sql`with ${candidates},
       tot as (select count(*)::int as n from m),
       page as (select id, rel, dist, row_number() over (order by ${p.orderByAliases}) as ord from m order by ${p.orderByAliases} limit ${p.hitsPerPage} offset ${offset})
       select 'hit' as kind, page.ord::int as ord, d.doc, least(1, page.rel / ${1 + MAX_BOOST}::float8) as score, page.dist as distance,
