@@ -276,7 +276,6 @@ type Row = { kind: "hit" | "total" | "facet"; ord: number; doc: Record<string, u
 function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number): SQL {
   const offset = (p.page - 1) * p.hitsPerPage;
   const order = candidateOrder(p);
-  const facetList = sql`array[${sql.join(p.facets.length ? p.facets.map((f) => sql`${f}::text`) : [sql`null::text`], sql`, `)}]`;
   const columns = sql`id, tokens, updated_ms, ${p.relevance} as rel, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}`;
   const matches = sql`${p.where}${within ? sql` and ${within}` : sql``}`;
   // Ranking a row is the costly part (ts_rank_cd on its tsvector): in an explicit order, rank only
@@ -301,8 +300,18 @@ function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number)
           null::text as attr, null::text as value, 0 as n
         from page join search_documents d on d.entity = ${p.entity} and d.id = page.id
       union all select 'total', 0, null, null, null, null, null, n from tot
-      -- Count every token, then keep the facets' (a few hundred groups to test, not every token).
-      union all select 'facet', 0, null, null, null, split_part(t, '=', 1), substr(t, strpos(t, '=') + 1), n
-        from (select t, count(*)::int as n from m cross join unnest(m.tokens) as t group by t) as g
+      ${p.facets.length ? facetCountsSql(p.facets) : sql``}`;
+}
+
+/**
+ * Every token of the candidates counted, then the requested facets' groups kept (a few hundred
+ * groups to test, not every token). The tokens are unnested in the select list and the groups
+ * materialised so the planner neither joins each row to a function scan nor pushes the facet test
+ * down to every token: a third of what that costs (about 10 ms of 30 for 1,001 candidates).
+ */
+function facetCountsSql(facets: string[]): SQL {
+  const facetList = sql`array[${sql.join(facets.map((f) => sql`${f}::text`), sql`, `)}]`;
+  return sql`union all select 'facet', 0, null, null, null, split_part(t, '=', 1), substr(t, strpos(t, '=') + 1), n
+        from (select t, n from (select t, count(*)::int as n from (select unnest(tokens) as t from m) as u group by t) as g offset 0) as g
         where split_part(t, '=', 1) = any(${facetList})`;
 }

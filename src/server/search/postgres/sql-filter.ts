@@ -42,12 +42,24 @@ const textArray = (tokens: readonly string[]): SQL => sql`array[${sql.join(token
 export const UNTOKENIZED_ATTRIBUTES: ReadonlySet<string> = new Set(["id", "organizationId", "ref"]);
 
 /**
- * Attributes most documents share a value of (status=published, orgVerified=…): a GIN lookup of
- * such a token merges posting lists of most of the index, so their tests are written so the
- * planner checks them on the rows another condition found (the text, a selective token, or the
- * recency index of an empty query) instead of through the GIN index.
+ * Values most documents share (status=published, kind=capability, orgVerified=…): a GIN lookup of
+ * such a token merges posting lists of most of the index, so their tests are written so the planner
+ * checks them on the rows another condition found (the text, a selective token, or the recency
+ * index of an empty query) instead of through the GIN index. The other values of the same
+ * attributes are selective (kind=capacity is a fifth of the listings, status=paused a few per
+ * cent) and go through the index, where the planner can AND them with another token's bitmap
+ * instead of walking the recency index past every other row.
  */
-const COMMON_VALUED: ReadonlySet<string> = new Set(["status", "visibility", "kind", "orgVerified"]);
+const COMMON_TOKENS: ReadonlySet<string> = new Set([
+  "status=published",
+  "status=open",
+  "visibility=public",
+  "kind=capability",
+  "orgVerified=true",
+  "orgVerified=false",
+  "orgFeatured=false",
+  "orgPriority=false",
+]);
 
 /** Whether string/boolean values of the attribute are indexed as tokens (write.ts asks the same). */
 export const isTokenized = (attr: string): boolean => !UNTOKENIZED_ATTRIBUTES.has(attr);
@@ -56,7 +68,7 @@ const contains = (attr: string, v: FilterValue): SQL => {
   const value = checkValue(v);
   if (typeof value === "number") return bool(sql`${numberOf(attr)} = ${value}::float8`);
   if (!isTokenized(attr)) return bool(sql`(facts ->> ${attr}::text) = ${String(value)}::text`);
-  if (COMMON_VALUED.has(attr)) return sql`((tokens @> ${textArray([token(attr, value)])}) is true)`;
+  if (COMMON_TOKENS.has(token(attr, value))) return sql`((tokens @> ${textArray([token(attr, value)])}) is true)`;
   return sql`tokens @> ${textArray([token(attr, value)])}`;
 };
 
@@ -65,7 +77,8 @@ const containsAny = (attr: string, values: readonly FilterValue[]): SQL => {
   const toks = isTokenized(attr) ? checked.filter((v): v is string | boolean => typeof v !== "number").map((v) => token(attr, v)) : [];
   const rest = checked.filter((v) => typeof v === "number" || !isTokenized(attr));
   const parts: SQL[] = [];
-  if (toks.length) parts.push(COMMON_VALUED.has(attr) ? sql`((tokens && ${textArray(toks)}) is true)` : sql`tokens && ${textArray(toks)}`);
+  // Any common value among them makes the union common.
+  if (toks.length) parts.push(toks.some((t) => COMMON_TOKENS.has(t)) ? sql`((tokens && ${textArray(toks)}) is true)` : sql`tokens && ${textArray(toks)}`);
   for (const v of rest) parts.push(contains(attr, v));
   return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 };
