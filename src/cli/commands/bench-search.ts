@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import type { SearchInput } from "@/domain/schemas/search";
 import { certificationIds, chainLinkIds, fibers, processes, products, shandongCities } from "@/domain/taxonomy";
 import { openDatabase } from "@/server/db/open";
@@ -193,7 +192,7 @@ export async function benchSearchCommand(args: ParsedArgs, out: Output): Promise
         await engine.upsert("listing", batch as ListingDocument[]);
         indexed += batch.length;
       }
-      await handle.db.execute(sql`ANALYZE`);
+      await engine.maintain();
       const indexSeconds = (performance.now() - t) / 1000;
       out.log(
         `bench search: ${size} listings loaded in ${loadSeconds.toFixed(1)} s, indexed in ${indexSeconds.toFixed(1)} s (${Math.round(indexed / indexSeconds)} docs/s); running ${count} queries…`,
