@@ -13,6 +13,9 @@ describe("env", () => {
 
   it("refuses a malformed variable with its name", () => {
     expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ PGLITE_SHARED_BUFFERS: "lots" })).toThrow(/PGLITE_SHARED_BUFFERS/);
+    expect(parseEnv({ PGLITE_SHARED_BUFFERS: "512MB" }).PGLITE_SHARED_BUFFERS).toBe("512MB");
+    expect(parseEnv({ PGLITE_SHARED_BUFFERS: "" }).PGLITE_SHARED_BUFFERS).toBeUndefined();
   });
 
   it("stops a production start on PostgreSQL without NEXTAUTH_SECRET", () => {

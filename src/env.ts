@@ -18,6 +18,8 @@ const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   DATABASE_URL: optionalUrl,
   PGLITE_DIR: z.preprocess(blankToUndefined, z.string().default(".data/pglite")),
+  /** PGlite's shared_buffers (PGlite's own default, 128MB, when unset): docs/embedded-database.md. */
+  PGLITE_SHARED_BUFFERS: z.preprocess(blankToUndefined, z.string().regex(/^[1-9]\d{0,5}(kB|MB|GB)$/, "must be a size such as 512MB").optional()),
   UPLOAD_DIR: z.preprocess(blankToUndefined, z.string().default(".data/uploads")),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalUrl,

@@ -20,7 +20,7 @@ describe("bench search", () => {
   });
 
   it("prints sane figures, one JSON object per size", () => {
-    const r = spawnSync(process.execPath, [bin, "bench-search", "--sizes", "300", "--queries", "16", "--json"], {
+    const r = spawnSync(process.execPath, [bin, "bench-search", "--sizes", "300", "--queries", "16", "--shared-buffers", "48MB", "--json"], {
       encoding: "utf8",
       env: { ...process.env, DATABASE_URL: "", MEILI_URL: "" },
       timeout: 150_000,
@@ -29,7 +29,7 @@ describe("bench search", () => {
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.engine)).toEqual(["embedded"]);
     for (const f of lines) {
-      expect(f).toMatchObject({ bench: "search", listings: 300, queries: 16, targetP95Ms: 50 });
+      expect(f).toMatchObject({ bench: "search", listings: 300, queries: 16, targetP95Ms: 50, sharedBuffers: "48MB" });
       const n = (k: string) => f[k] as number;
       for (const k of ["p50Ms", "p95Ms", "p99Ms", "meanMs", "queriesPerSecond", "peakRssMb", "meanHits", "indexSeconds", "cpuP50Ms", "cpuP95Ms"]) {
         expect(Number.isFinite(n(k)), k).toBe(true);

@@ -17,7 +17,7 @@ const globalForDb = globalThis as unknown as { fanglianDb?: Promise<DatabaseHand
 
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!globalForDb.fanglianDb) {
-    globalForDb.fanglianDb = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR }).then(async (handle) => {
+    globalForDb.fanglianDb = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR, sharedBuffers: env.PGLITE_SHARED_BUFFERS }).then(async (handle) => {
       await announceAdmin(await ensurePlatformAdmin(handle.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }));
       return handle;
     });

@@ -12,7 +12,12 @@ export interface DatabaseHandle {
   close: () => Promise<void>;
 }
 
-export type DatabaseTarget = { url: string } | { pgliteDir: string } | { memory: true };
+/**
+ * `sharedBuffers`: PGlite's shared_buffers (e.g. "512MB"); PGlite's own default (128MB) when
+ * unset. Held in the process from the start (RSS), so only worth raising for a large database
+ * (docs/embedded-database.md).
+ */
+export type DatabaseTarget = { url: string } | { pgliteDir: string; sharedBuffers?: string } | { memory: true; sharedBuffers?: string };
 
 const migrationsFolder = path.resolve(
   // The migrations sit at the repository root; the app and the CLI both run from there.
@@ -42,7 +47,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   // earthdistance (nearest-first from a GiST index on PostgreSQL) are not loaded: with them, PGlite
   // 0.5 intermittently hangs in pg_trgm's `%` operator; PGlite sorts by distance without the index.
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
-  const options = { extensions: { pg_trgm } };
+  const sharedBuffers = "sharedBuffers" in target ? target.sharedBuffers : undefined;
+  const startParams = sharedBuffers ? [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] : undefined;
+  const options = { extensions: { pg_trgm }, ...(startParams ? { startParams } : {}) };
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let release = () => {};
