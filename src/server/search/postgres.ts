@@ -111,6 +111,9 @@ export class PostgresSearchEngine implements SearchEngine {
     state.running = true;
     try {
       await this.maintain();
+    } catch (e) {
+      // The documents are written; a failed VACUUM only leaves the count to try again on the next write.
+      console.error(`search maintenance: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       state.running = false;
     }

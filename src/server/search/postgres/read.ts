@@ -73,7 +73,8 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   const tsq = text.tsquery ? sql`to_tsquery('english', ${text.tsquery}::text)` : null;
   const where = sql.join([sql`entity = ${entity}`, ...(tsq ? [sql`tsv @@ ${tsq}`] : []), ...(filter ? [filter] : [])], sql` and `);
 
-  // Written with the document (boost.ts): without a word, best first walks the (entity, boost, updated_ms, id) index.
+  // Written with the document (boost.ts) and added to a word's rank. Without a word the order is
+  // recency alone, so the (entity, boost, updated_ms, id) index of migration 0013 is not used yet.
   const boost = sql`boost`;
   const relevance = tsq ? sql`(ts_rank(${RANK_WEIGHTS}::float4[], tsv, ${tsq}, 32) + ${boost})` : boost;
   const distance = query.near ? distanceSql(query.near.lat, query.near.lng) : null;
