@@ -13,13 +13,16 @@ const mailbox = z.string().refine((v) => z.email().safeParse(/<([^<>]+)>\s*$/.ex
   message: "must be an e-mail address, optionally with a name: Name <address@example.com>",
 });
 
+/** A PostgreSQL memory setting such as 512MB (PGLITE_SHARED_BUFFERS, bench-search --shared-buffers). */
+export const MEMORY_SIZE = /^[1-9]\d{0,5}(kB|MB|GB)$/;
+
 const schema = z.object({
   NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   DATABASE_URL: optionalUrl,
   PGLITE_DIR: z.preprocess(blankToUndefined, z.string().default(".data/pglite")),
   /** PGlite's shared_buffers (PGlite's own default, 128MB, when unset): docs/embedded-database.md. */
-  PGLITE_SHARED_BUFFERS: z.preprocess(blankToUndefined, z.string().regex(/^[1-9]\d{0,5}(kB|MB|GB)$/, "must be a size such as 512MB").optional()),
+  PGLITE_SHARED_BUFFERS: z.preprocess(blankToUndefined, z.string().regex(MEMORY_SIZE, "must be a size such as 512MB").optional()),
   UPLOAD_DIR: z.preprocess(blankToUndefined, z.string().default(".data/uploads")),
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalUrl,

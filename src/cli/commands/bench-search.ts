@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { SearchInput } from "@/domain/schemas/search";
+import { MEMORY_SIZE } from "@/env";
 import { certificationIds, chainLinkIds, fibers, processes, products, shandongCities } from "@/domain/taxonomy";
 import { openDatabase } from "@/server/db/open";
 import type { Db } from "@/server/db/types";
@@ -178,7 +179,7 @@ export async function benchSearchCommand(args: ParsedArgs, out: Output): Promise
   // The embedded database's buffer cache, as a deployment of this size would set it
   // (PGLITE_SHARED_BUFFERS, docs/embedded-database.md); "128MB" is PGlite's own default.
   const sharedBuffers = String(args.flags["shared-buffers"] ?? "512MB");
-  if (!/^[1-9]\d{0,5}(kB|MB|GB)$/.test(sharedBuffers)) throw new UsageError("--shared-buffers needs a size such as 512MB");
+  if (!MEMORY_SIZE.test(sharedBuffers)) throw new UsageError("--shared-buffers needs a size such as 512MB");
   const header = `${"engine".padEnd(17)}${pad("listings", 9)}${pad("n", 5)}${pad("p50 ms", 8)}${pad("p95 ms", 8)}${pad("p99 ms", 8)}${pad("q/s", 7)}${pad("hits", 6)}${pad("RSS MB", 8)}  target p95 < ${TARGET_P95_MS} ms`;
   if (!out.json) out.result({}, header);
   for (const size of sizes) {

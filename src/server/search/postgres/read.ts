@@ -279,7 +279,9 @@ type Row = { kind: "hit" | "total" | "facet"; ord: number; doc: Record<string, u
 function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number): SQL {
   const offset = (p.page - 1) * p.hitsPerPage;
   const order = candidateOrder(p);
-  const columns = sql`id, tokens, updated_ms, ${p.relevance} as rel, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}`;
+  // The order's keys besides relevance: the distance and each sort attribute's value.
+  const keys = sql`${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}`;
+  const columns = sql`id, tokens, updated_ms, ${p.relevance} as rel, ${keys}`;
   const matches = sql`${p.where}${within ? sql` and ${within}` : sql``}`;
   // Ranking a row is the costly part (ts_rank on its tsvector): in an explicit order, rank only
   // the rows the keys before relevance choose, with every row tied with the last of them (so
@@ -287,7 +289,7 @@ function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number)
   const candidates =
     order && p.orderBeforeRelevance
       ? sql`c as materialized (
-          select ctid as tid, ${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}, updated_ms
+          select ctid as tid, ${keys}, updated_ms
           from search_documents where ${matches}
           order by ${p.orderBeforeRelevance} fetch first ${maxCandidates + 1} rows with ties),
         m as materialized (
