@@ -29,4 +29,14 @@ describeEachDb("embedded search, words through the full-text index", (t) => {
       expect(settings).toEqual({ seq: "on", idx: "on" });
     });
   });
+
+  it("leaves the settings with its own transaction when the engine runs on the handle", async () => {
+    const org = crypto.randomUUID();
+    const engine = new PostgresSearchEngine(t.db, { drainOnRead: false });
+    await engine.upsert("listing", [listingDoc({ organizationId: org, ref: "H1", titleZh: "精梳棉纱 现货" })]);
+    const r = await engine.search("listing", { q: "棉纱", filter: f.eq("organizationId", org) });
+    expect(r.hits.map((h) => (h.document as ListingDocument).ref)).toEqual(["H1"]);
+    const [settings] = await rows<{ seq: string; idx: string }>(t.db, sql`select current_setting('enable_seqscan') as seq, current_setting('enable_indexscan') as idx`);
+    expect(settings).toEqual({ seq: "on", idx: "on" });
+  });
 });

@@ -37,6 +37,21 @@ export async function estimatedRows(db: Db, where: SQL): Promise<number> {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** How many documents an entity has, as the planner estimates it: asked once a minute per handle (a hint, like the sample). */
+const DOCUMENTS_TTL_MS = 60_000;
+const documentCounts = new WeakMap<object, Map<SearchEntity, { at: number; n: Promise<number> }>>();
+
+function documentsOf(db: Db, entity: SearchEntity): Promise<number> {
+  let byEntity = documentCounts.get(db);
+  if (!byEntity) documentCounts.set(db, (byEntity = new Map()));
+  const known = byEntity.get(entity);
+  if (known && Date.now() - known.at < DOCUMENTS_TTL_MS) return known.n;
+  const n = estimatedRows(db, sql`entity = ${entity}`);
+  byEntity.set(entity, { at: Date.now(), n });
+  n.catch(() => byEntity.delete(entity));
+  return n;
+}
+
 interface Sample {
   at: number;
   /** lat, lng pairs. */
@@ -92,7 +107,7 @@ function metres(lat1: number, lng1: number, lat2: number, lng2: number): number 
  * expected, or the sample says the cap would have to hold most of them).
  */
 export async function firstCapRadius(db: Db, entity: SearchEntity, where: SQL, at: { lat: number; lng: number }, candidates: number): Promise<number | null> {
-  const [matches, documents] = await Promise.all([estimatedRows(db, where), estimatedRows(db, sql`entity = ${entity}`)]);
+  const [matches, documents] = await Promise.all([estimatedRows(db, where), documentsOf(db, entity)]);
   if (matches < FEW_MATCHES_PER_CANDIDATE * candidates || documents <= 0) return null;
   const share = Math.min(1, matches / documents);
   if (share >= BROAD_SHARE) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/types";
 import type { SearchEntity, SearchHit, SearchQuery } from "../engine";
 import { FilterError } from "../filter";
@@ -198,14 +199,17 @@ function candidateOrder(p: Plan): SQL | null {
  * document has read the whole table. The full-text index's bitmap yields the same rows as the
  * table walk, in the same physical order (from the first page every time, where a table walk may
  * start wherever a synchronised scan is), reading only pages that hold a match. The settings are
- * restored, should the caller's own transaction continue.
+ * local to the transaction.
  */
 async function withFullTextIndex<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
+  // In a transaction of our own the settings end with it; in a caller's (a savepoint here) they
+  // would outlive it, so they are restored.
+  const nested = db instanceof PgTransaction;
   return db.transaction(async (tx) => {
     const scans = (on: string) => tx.execute(sql`select set_config('enable_seqscan', ${on}, true), set_config('enable_indexscan', ${on}, true)`);
     await scans("off");
     const out = await run(tx);
-    await scans("on");
+    if (nested) await scans("on");
     return out;
   });
 }
