@@ -133,6 +133,12 @@ describeEachDb(
       expect(broad.facets.fibers).toEqual({ cotton: 6 });
       const text = await capped.search("listing", { q: "色织", filter: f.eq("organizationId", o) });
       expect([text.total, text.totalCapped]).toEqual([5, true]);
+      // Newest first with a word: the newest matches of all, not the newest of those read first
+      // (the oldest were written first, so a scan meets them first).
+      const newest = await capped.search("listing", { q: "色织", filter: f.eq("organizationId", o), sort: [{ attr: "updatedAt", dir: "desc" }], hitsPerPage: 3 });
+      expect(newest.hits.map((h) => (h.document as ListingDocument).ref)).toEqual(["c7", "c6", "c5"]);
+      const oldest = await capped.search("listing", { q: "色织", filter: f.eq("organizationId", o), sort: [{ attr: "updatedAt", dir: "asc" }], hitsPerPage: 2 });
+      expect(oldest.hits.map((h) => (h.document as ListingDocument).ref)).toEqual(["c0", "c1"]);
       const narrow = await capped.search("listing", { q: "", filter: f.and(f.eq("organizationId", o), f.eq("fibers", "linen")) });
       expect([narrow.total, narrow.totalCapped]).toEqual([2, undefined]);
     });

@@ -41,7 +41,7 @@ export async function estimatedRows(db: Db, where: SQL): Promise<number> {
 const DOCUMENTS_TTL_MS = 60_000;
 const documentCounts = new WeakMap<object, Map<SearchEntity, { at: number; n: Promise<number> }>>();
 
-function documentsOf(db: Db, entity: SearchEntity): Promise<number> {
+export function documentsOf(db: Db, entity: SearchEntity): Promise<number> {
   let byEntity = documentCounts.get(db);
   if (!byEntity) documentCounts.set(db, (byEntity = new Map()));
   const known = byEntity.get(entity);

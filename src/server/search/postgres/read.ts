@@ -8,7 +8,7 @@ import { FILTERABLE, HIGHLIGHTED, SORTABLE } from "../settings";
 import { highlight, highlighter } from "./highlight";
 import { textQuery, type TextQuery } from "./query";
 import { MAX_BOOST } from "./boost";
-import { firstCapRadius, MAX_CAPS, nextCapRadius } from "./nearest";
+import { documentsOf, estimatedRows, firstCapRadius, MAX_CAPS, nextCapRadius } from "./nearest";
 import { distanceSql, nearest, numberOf, toSqlFilter, withinCap } from "./sql-filter";
 import { rows } from "./sql";
 
@@ -45,6 +45,14 @@ export interface Plan {
   distance: SQL | null;
   /** Set when the first order is distance ascending and no KNN index serves it: read.ts#searchOnce grows a cap around the point. */
   nearestFirst: { lat: number; lng: number } | null;
+  /** An explicit order (a sort attribute, or distance from `near`) before relevance. */
+  explicitOrder: boolean;
+  /**
+   * Recency is the first order (then id; relevance plays no part): with a word the planner may walk
+   * the recency index and test the word on each row (a common word), or read the full-text
+   * index's matches and sort them (a rare one), whichever its statistics say is cheaper.
+   */
+  recencyFirst: boolean;
   facets: string[];
 }
 
@@ -109,8 +117,12 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   // candidates are read from a growing cap around the point (searchOnce).
   const geoFirst = query.sort?.[0] ? query.sort[0].attr === "_geo" && query.sort[0].dir === "asc" : true;
   const nearestFirst = query.near && geoFirst && !(knn && !tsq) ? { lat: query.near.lat, lng: query.near.lng } : null;
+  // Newest (or oldest) first is recency alone, ties by id as everywhere: relevance would have to be
+  // computed for every match sharing a timestamp (a bulk import shares one) before the first page.
+  const recencyFirst = query.sort?.[0]?.attr === "updatedAt";
+  if (recencyFirst) candidates.push(sql`updated_ms desc`, sql`id desc`);
   const beforeRelevance = tsq && candidates.length ? sql.join(candidates, sql`, `) : null;
-  if (tsq) {
+  if (tsq && !recencyFirst) {
     aliased.push(sql`rel desc`);
     candidates.push(sql`rel desc`);
   }
@@ -131,6 +143,8 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
     relevance,
     distance,
     nearestFirst,
+    explicitOrder: Boolean(query.near) || (query.sort ?? []).length > 0,
+    recencyFirst,
     facets,
   };
 }
@@ -189,7 +203,7 @@ function facetCounts(p: Plan, found: { attr: string; value: string; n: number }[
  * order (recency, distance, an attribute), the first MAX_CANDIDATES in that order, which is exact.
  */
 function candidateOrder(p: Plan): SQL | null {
-  return p.text.tsquery && p.distance === null && p.sortKeys.length === 0 ? null : p.candidateOrder;
+  return p.text.tsquery && !p.explicitOrder ? null : p.candidateOrder;
 }
 
 /**
@@ -265,6 +279,12 @@ export async function searchOnce(
     }
     radius = nextCapRadius(radius, n, maxCandidates + 1);
   }
+  // Newest first with a common word: the matches among the newest documents, when enough are there.
+  const window = !found && p.recencyFirst && p.text.tsquery ? await recentWindow(db, p, maxCandidates + 1) : null;
+  if (window) {
+    const recent = await rows<Row>(db, candidatesStatement(p, null, maxCandidates, window));
+    if (totalOf(recent) > maxCandidates) found = recent;
+  }
   found ??= await run(null);
   const page = found.filter((r) => r.kind === "hit").sort((a, b) => a.ord - b.ord);
   const total = totalOf(found);
@@ -280,18 +300,40 @@ export async function searchOnce(
 
 type Row = { kind: "hit" | "total" | "facet"; ord: number; doc: Record<string, unknown> | null; score: number | null; distance: number | null; attr: string | null; value: string | null; n: number };
 
-function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number): SQL {
+/**
+ * Newest first with a word: walking the recency index and testing the word on each document reads
+ * about candidates / share documents; reading every match from the full-text index and sorting
+ * them, share × documents (each about twice the cost of a walked row, on this machine). The walk
+ * is cheaper for a word in more than about a tenth of the documents, by the planner's estimate,
+ * and is bounded to the newest RECENT_WINDOW_FACTOR × candidates / share documents (the estimate
+ * is often twice the truth): if those hold the candidates, they are the newest matches of all
+ * (exact); if not, every match is read and sorted. Null: read every match.
+ */
+const RECENT_WINDOW_FACTOR = 3;
+const COMMON_WORD_SHARE = 0.1;
+
+async function recentWindow(db: Db, p: Plan, candidates: number): Promise<number | null> {
+  const [matches, documents] = await Promise.all([estimatedRows(db, p.where), documentsOf(db, p.entity)]);
+  if (documents <= 0 || matches < COMMON_WORD_SHARE * documents) return null;
+  return Math.ceil((RECENT_WINDOW_FACTOR * candidates * documents) / matches);
+}
+
+function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number, recentWindow?: number): SQL {
   const offset = (p.page - 1) * p.hitsPerPage;
   const order = candidateOrder(p);
   // The order's keys besides relevance: the distance and each sort attribute's value.
   const keys = sql`${p.distance ?? sql`null::float8`} as dist ${p.sortKeys.length ? sql`, ${sql.join(p.sortKeys, sql`, `)}` : sql``}`;
   const columns = sql`id, tokens, updated_ms, ${p.relevance} as rel, ${keys}`;
   const matches = sql`${p.where}${within ? sql` and ${within}` : sql``}`;
+  // The newest documents in the candidate order (recency, then id), named as the table.
+  const source = recentWindow
+    ? sql`(select * from search_documents where entity = ${p.entity} order by ${p.candidateOrder} limit ${recentWindow}) as search_documents`
+    : sql`search_documents`;
   // Ranking a row is the costly part (ts_rank on its tsvector): in an explicit order, rank only
   // the rows the keys before relevance choose, with every row tied with the last of them (so
   // relevance still breaks those ties exactly); the rows are found again by their ctid.
   const candidates =
-    order && p.orderBeforeRelevance
+    order && p.orderBeforeRelevance && !recentWindow
       ? sql`c as materialized (
           select ctid as tid, ${keys}, updated_ms
           from search_documents where ${matches}
@@ -300,7 +342,7 @@ function candidatesStatement(p: Plan, within: SQL | null, maxCandidates: number)
           select ${columns} from search_documents where ctid = any(array(select tid from c))
           order by ${order} limit ${maxCandidates + 1})`
       : sql`m as materialized (
-          select ${columns} from search_documents where ${matches}
+          select ${columns} from ${source} where ${matches}
           ${order ? sql`order by ${order}` : sql``} limit ${maxCandidates + 1})`;
   return sql`with ${candidates},
       tot as (select count(*)::int as n from m),
