@@ -17,6 +17,8 @@ describe("bench search", () => {
     expect(a.some((q) => /^[a-z ]+$/.test(q.input.q ?? "") && q.cls === "en")).toBe(true);
     expect(a.filter((q) => q.cls === "empty").every((q) => q.input.q === "")).toBe(true);
     expect(a.filter((q) => q.cls === "filtered").every((q) => Object.keys(q.input.filters ?? {}).length > 0)).toBe(true);
+    // Newest first with a word, not only without one.
+    expect(a.some((q) => q.cls === "filtered" && q.input.sort === "newest" && q.input.q)).toBe(true);
   });
 
   it("prints sane figures, one JSON object per size", () => {

@@ -71,7 +71,8 @@ export function generateSearchQueries(count: number, seed = 0x5ea4c): BenchQuery
         break;
       }
       case "filtered":
-        input = { entity: "listing", q: rng.chance(0.5) ? rng.pick(zh) : rng.pick(en), filters: filters() };
+        // A word refined by a filter, and a third of them by the newest first.
+        input = { entity: "listing", q: rng.chance(0.5) ? rng.pick(zh) : rng.pick(en), filters: filters(), ...(rng.chance(1 / 3) ? { sort: "newest" as const } : {}) };
         break;
       case "empty":
         input = { entity: "listing", q: "", filters: rng.chance(0.4) ? {} : filters(), sort: rng.chance(0.5) ? "newest" : "relevance" };
