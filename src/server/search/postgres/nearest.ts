@@ -19,7 +19,7 @@ const FEW_MATCHES_PER_CANDIDATE = 4;
 /** Sample about this many points per candidate wanted (5,000 for 1,000 candidates). */
 const SAMPLE_PER_CANDIDATE = 5;
 const SAMPLE_TTL_MS = 10 * 60_000;
-/** A query matching at least this share of the documents is sized from the documents' sample; a narrower one samples its own matches. */
+/** A query without a word matching at least this share of the documents is sized from the documents' sample; any other samples its own matches. */
 const BROAD_SHARE = 0.6;
 const MATCH_SAMPLE_PERCENT = 2;
 /** A first cap expected to hold more than this share of the (sampled) matches: read every match instead. */
@@ -104,19 +104,32 @@ function metres(lat1: number, lng1: number, lat2: number, lng2: number): number 
 
 /**
  * The radius of the first cap to read, or null when reading every match is cheaper (few matches
- * expected, or the sample says the cap would have to hold most of them).
+ * expected, or the sample says the cap would have to hold most of them). A query with a word is
+ * always sized from its own matches, however broad: products gather in their clusters (a word in
+ * a third of the market may be in a twentieth of the documents near one port), and a cap sized
+ * from all documents then falls far short.
  */
-export async function firstCapRadius(db: Db, entity: SearchEntity, where: SQL, at: { lat: number; lng: number }, candidates: number): Promise<number | null> {
+export async function firstCapRadius(db: Db, entity: SearchEntity, where: SQL, at: { lat: number; lng: number }, candidates: number, word = false): Promise<number | null> {
   const [matches, documents] = await Promise.all([estimatedRows(db, where), documentsOf(db, entity)]);
   if (matches < FEW_MATCHES_PER_CANDIDATE * candidates || documents <= 0) return null;
   const share = Math.min(1, matches / documents);
-  if (share >= BROAD_SHARE) {
+  if (share >= BROAD_SHARE && !word) {
     const sample = await sampleOf(db, entity, documents, SAMPLE_PER_CANDIDATE * candidates);
     return radiusFromSample(sample.points, sample.rate, share, at, candidates);
   }
-  // A narrower query (a word, a filter) may match far from where documents are densest: sample
-  // its own matches, from at most MATCH_SAMPLE_PERCENT of the table's pages.
-  const percent = Math.min(MATCH_SAMPLE_PERCENT, (100 * SAMPLE_PER_CANDIDATE * candidates) / matches);
+  // A narrower query (a word, a filter) may match far from where documents are densest.
+  return radiusFromMatches(db, where, at, candidates, matches);
+}
+
+/**
+ * The radius from a sample of the query's own matches (from at most MATCH_SAMPLE_PERCENT of the
+ * table's pages), for a query that may match far from where documents are densest; null when
+ * reading every match is cheaper. `matches` is the planner's estimate (it sizes the sample).
+ */
+export async function radiusFromMatches(db: Db, where: SQL, at: { lat: number; lng: number }, candidates: number, matches?: number): Promise<number | null> {
+  const estimate = matches ?? (await estimatedRows(db, where));
+  if (estimate <= 0) return null;
+  const percent = Math.min(MATCH_SAMPLE_PERCENT, (100 * SAMPLE_PER_CANDIDATE * candidates) / estimate);
   const points = await sampleMatches(db, where, percent);
   // The sample counts the matches better than the planner does (its word statistics are coarse):
   // few after all, reading every match is cheaper than a cap's box.
@@ -164,5 +177,8 @@ export function radiusFromSample(points: Float64Array, rate: number, share: numb
 
 /** The next cap after one that held `found` matches of the `candidates` needed: as if matches were spread evenly around the point. */
 export function nextCapRadius(radius: number, found: number, candidates: number): number {
-  return radius * Math.min(3, Math.max(1.3, Math.sqrt((HEADROOM * candidates) / Math.max(found, 1))));
+  return radius * Math.min(3, Math.max(MIN_CAP_GROWTH, Math.sqrt((HEADROOM * candidates) / Math.max(found, 1))));
 }
+
+/** The least a next cap grows by. */
+export const MIN_CAP_GROWTH = 1.3;

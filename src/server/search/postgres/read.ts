@@ -8,7 +8,7 @@ import { FILTERABLE, HIGHLIGHTED, SORTABLE } from "../settings";
 import { highlight, highlighter } from "./highlight";
 import { textQuery, type TextQuery } from "./query";
 import { MAX_BOOST } from "./boost";
-import { documentsOf, estimatedRows, firstCapRadius, MAX_CAPS, nextCapRadius } from "./nearest";
+import { documentsOf, estimatedRows, firstCapRadius, MAX_CAPS, MIN_CAP_GROWTH, nextCapRadius, radiusFromMatches } from "./nearest";
 import { distanceSql, nearest, numberOf, toSqlFilter, withinCap } from "./sql-filter";
 import { rows } from "./sql";
 
@@ -262,8 +262,10 @@ export async function searchOnce(
   const totalOf = (found: Row[]) => Number(found.find((r) => r.kind === "total")?.n ?? 0);
   let found: Row[] | null = null;
   let caps = 0;
+  // A word's first cap is sized from a sample of its own matches (nearest.ts#firstCapRadius).
+  let sampledMatches = Boolean(p.text.tsquery) && nearestOptions.firstCapM === undefined;
   const at = p.nearestFirst;
-  let radius = at ? (nearestOptions.firstCapM ?? (await firstCapRadius(db, p.entity, p.where, at, maxCandidates + 1))) : null;
+  let radius = at ? (nearestOptions.firstCapM ?? (await firstCapRadius(db, p.entity, p.where, at, maxCandidates + 1, Boolean(p.text.tsquery)))) : null;
   for (; at && radius !== null && caps < MAX_CAPS; caps++) {
     const inCap = await run(withinCap(at.lat, at.lng, radius));
     const n = totalOf(inCap);
@@ -272,10 +274,17 @@ export async function searchOnce(
       caps++;
       break;
     }
-    // A word whose matches lie elsewhere (the sample is of all documents): read every match.
-    if (p.text.tsquery && n * 4 < maxCandidates) {
-      caps++;
-      break;
+    // Far too few for a cap not sized from the word's own matches (a caller's first radius): their
+    // sample says how far to go, or that reading every match is cheaper. Otherwise the caps grow.
+    if (p.text.tsquery && n * 4 < maxCandidates && !sampledMatches) {
+      sampledMatches = true;
+      const sampled = await radiusFromMatches(db, p.where, at, maxCandidates + 1);
+      if (sampled === null) {
+        caps++;
+        break;
+      }
+      radius = Math.max(sampled, radius * MIN_CAP_GROWTH);
+      continue;
     }
     radius = nextCapRadius(radius, n, maxCandidates + 1);
   }
