@@ -8,7 +8,7 @@ import type { SearchQuery } from "../engine";
 import { f } from "../filter";
 import { PostgresSearchEngine } from "../postgres";
 import { listingDoc } from "./fixtures";
-import { nextCapRadius, radiusFromSample, sampleMatches } from "./nearest";
+import { firstCapRadius, nextCapRadius, radiusFromSample, sampleMatches } from "./nearest";
 import { plan, searchOnce } from "./read";
 import { capBox } from "./sql-filter";
 
@@ -222,4 +222,39 @@ describeEachDb(
       expect(viaEngine.hits.map((h) => (h.document as ListingDocument).ref)).toEqual(expected(() => true, qingdao).slice(0, 3).map((d) => d.ref));
     });
   },
+);
+
+describeEachDb(
+  "nearest first with a word gathered in its cluster",
+  (t) => {
+    it("sizes a broad word's first cap from its own matches, not from where documents are dense", async () => {
+      const port = { lat: 36.0671, lng: 120.3826 };
+      const rng = createRng(5);
+      // Nine in ten documents have the word, but none of those within 3 km of the port (written
+      // interleaved, so a sample of the table's pages meets both). Enough documents for the
+      // samples (a few per cent of the pages) to say something.
+      const docs = Array.from({ length: 3000 }, (_, i) =>
+        i % 10 === 0
+          ? listingDoc({ ref: `k${i}`, titleZh: "针织汗布", fibers: ["polyester"], _geo: destination(port.lat, port.lng, rng.float(100, 3000, 0), rng.float(0, 360, 1)) })
+          : listingDoc({ ref: `c${i}`, titleZh: "精梳棉纱", fibers: ["cotton"], _geo: destination(port.lat, port.lng, rng.float(20_000, 40_000, 0), rng.float(0, 360, 1)) }),
+      );
+      const engine = new PostgresSearchEngine(t.db, { drainOnRead: false, maxCandidates: 5 });
+      await engine.upsert("listing", docs);
+      await engine.maintain();
+      // The same matches as a filter (the planner estimates a token's share well; a word's prefix
+      // it often underestimates): sized from all documents, the cap is a few kilometres wide and
+      // holds no match; sized from the matches, as a word's always is, 20 or more.
+      const { where } = await plan(t.db, "listing", { filter: f.eq("fibers", "cotton") });
+      expect(await firstCapRadius(t.db, "listing", where, port, 6, false)).toBeLessThan(5_000);
+      expect(await firstCapRadius(t.db, "listing", where, port, 6, true)).toBeGreaterThanOrEqual(20_000);
+      const r = await engine.search("listing", { q: "棉纱", near: port, hitsPerPage: 5 });
+      const want = docs
+        .filter((d) => d.titleZh === "精梳棉纱")
+        .sort((a, b) => greatCircleKm(port, a._geo!) - greatCircleKm(port, b._geo!))
+        .slice(0, 5);
+      expect(r.hits.map((h) => (h.document as ListingDocument).ref)).toEqual(want.map((d) => d.ref));
+      expect(r).toMatchObject({ total: 5, totalCapped: true });
+    });
+  },
+  { fresh: true },
 );
