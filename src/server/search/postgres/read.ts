@@ -120,15 +120,17 @@ export async function plan(db: Db, entity: SearchEntity, query: SearchQuery): Pr
   // Newest (or oldest) first is recency alone, ties by id as everywhere: relevance would have to be
   // computed for every match sharing a timestamp (a bulk import shares one) before the first page.
   const recencyFirst = query.sort?.[0]?.attr === "updatedAt";
-  if (recencyFirst) candidates.push(sql`updated_ms desc`, sql`id desc`);
+  // Ties by id, descending like the recency index (entity, updated_ms, id) read backwards; with
+  // recency first they are part of the keys before relevance (which then plays no part).
+  const ties = [sql`updated_ms desc`, sql`id desc`];
+  if (recencyFirst) candidates.push(...ties);
   const beforeRelevance = tsq && candidates.length ? sql.join(candidates, sql`, `) : null;
   if (tsq && !recencyFirst) {
     aliased.push(sql`rel desc`);
     candidates.push(sql`rel desc`);
   }
-  // Ties by id, descending like the recency index (entity, updated_ms, id) read backwards.
-  aliased.push(sql`updated_ms desc`, sql`id desc`);
-  candidates.push(sql`updated_ms desc`, sql`id desc`);
+  aliased.push(...ties);
+  if (!recencyFirst) candidates.push(...ties);
 
   return {
     entity,
