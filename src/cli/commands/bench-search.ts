@@ -4,7 +4,7 @@ import path from "node:path";
 import type { SearchInput } from "@/domain/schemas/search";
 import { MEMORY_SIZE } from "@/env";
 import { certificationIds, chainLinkIds, fibers, processes, products, shandongCities } from "@/domain/taxonomy";
-import { openDatabase, type DatabaseHandle } from "@/server/db/open";
+import { openDatabase } from "@/server/db/open";
 import type { Db } from "@/server/db/types";
 import { allDocuments, type ListingDocument } from "@/server/search/documents";
 import { PostgresSearchEngine } from "@/server/search/postgres";
@@ -166,6 +166,28 @@ async function measure(db: Db, engine: PostgresSearchEngine, label: SearchFigure
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
+/** Generates and indexes the bench market into a new embedded database, then closes it. */
+async function buildMarket(pgliteDir: string, sharedBuffers: string, size: number): Promise<{ loadSeconds: number; indexSeconds: number; indexed: number }> {
+  const handle = await openDatabase({ pgliteDir, sharedBuffers });
+  try {
+    let t = performance.now();
+    await insertBenchMarket(handle.db, generateBenchMarket(size));
+    const loadSeconds = (performance.now() - t) / 1000;
+    const engine = new PostgresSearchEngine(handle.db);
+    await engine.ensureIndexes();
+    t = performance.now();
+    let indexed = 0;
+    for await (const batch of allDocuments(handle.db, "listing", AS_OF, 1000)) {
+      await engine.upsert("listing", batch as ListingDocument[]);
+      indexed += batch.length;
+    }
+    await engine.maintain();
+    return { loadSeconds, indexSeconds: (performance.now() - t) / 1000, indexed };
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * `fanglian bench-search [--sizes 10000,100000] [--queries 240] [--shared-buffers 512MB] [--json]`: for each size, generates
  * the bench market (bench-match's generator) into a fresh embedded database, indexes every listing
@@ -186,43 +208,31 @@ export async function benchSearchCommand(args: ParsedArgs, out: Output): Promise
   for (const size of sizes) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fanglian-bench-search-"));
     const pgliteDir = path.join(dir, "pglite");
-    let handle: DatabaseHandle | null = await openDatabase({ pgliteDir, sharedBuffers });
     try {
-      let t = performance.now();
-      await insertBenchMarket(handle.db, generateBenchMarket(size));
-      const loadSeconds = (performance.now() - t) / 1000;
-      const builder = new PostgresSearchEngine(handle.db);
-      await builder.ensureIndexes();
-      t = performance.now();
-      let indexed = 0;
-      for await (const batch of allDocuments(handle.db, "listing", AS_OF, 1000)) {
-        await builder.upsert("listing", batch as ListingDocument[]);
-        indexed += batch.length;
-      }
-      await builder.maintain();
-      const indexSeconds = (performance.now() - t) / 1000;
+      const built = await buildMarket(pgliteDir, sharedBuffers, size);
       // The queries run on the database as a server opens it (the import and indexing ran in an
       // earlier process there), not on the connection that just wrote 100,000 rows.
-      const written = handle;
-      handle = null;
-      await written.close();
-      handle = await openDatabase({ pgliteDir, sharedBuffers });
-      const engine = new PostgresSearchEngine(handle.db);
-      await engine.ensureIndexes();
-      out.log(
-        `bench search: ${size} listings loaded in ${loadSeconds.toFixed(1)} s, indexed in ${indexSeconds.toFixed(1)} s (${Math.round(indexed / indexSeconds)} docs/s), shared_buffers ${sharedBuffers}; running ${count} queries…`,
-      );
-      for (const [label, e] of [["embedded", engine]] as const) {
-        const fig = await measure(handle.db, e, label, size, queries);
-        out.result(
-          { ...fig, indexSeconds: round(indexSeconds), sharedBuffers } as unknown as Record<string, unknown>,
-          `${label.padEnd(17)}${pad(fig.listings, 9)}${pad(fig.queries, 5)}${pad(fig.p50Ms, 8)}${pad(fig.p95Ms, 8)}${pad(fig.p99Ms, 8)}${pad(fig.queriesPerSecond, 7)}${pad(fig.meanHits, 6)}${pad(fig.peakRssMb, 8)}  ` +
-            `${fig.meetsTarget ? "met" : "MISSED"}  p95 by class: ${Object.entries(fig.p95ByClass).map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
-            `CPU per query p50 ${fig.cpuP50Ms} / p95 ${fig.cpuP95Ms} ms; load ${fig.loadAverage.join(" → ")}`,
+      const handle = await openDatabase({ pgliteDir, sharedBuffers });
+      try {
+        const engine = new PostgresSearchEngine(handle.db);
+        await engine.ensureIndexes();
+        const { loadSeconds, indexSeconds, indexed } = built;
+        out.log(
+          `bench search: ${size} listings loaded in ${loadSeconds.toFixed(1)} s, indexed in ${indexSeconds.toFixed(1)} s (${Math.round(indexed / indexSeconds)} docs/s), shared_buffers ${sharedBuffers}; running ${count} queries…`,
         );
+        for (const [label, e] of [["embedded", engine]] as const) {
+          const fig = await measure(handle.db, e, label, size, queries);
+          out.result(
+            { ...fig, indexSeconds: round(indexSeconds), sharedBuffers } as unknown as Record<string, unknown>,
+            `${label.padEnd(17)}${pad(fig.listings, 9)}${pad(fig.queries, 5)}${pad(fig.p50Ms, 8)}${pad(fig.p95Ms, 8)}${pad(fig.p99Ms, 8)}${pad(fig.queriesPerSecond, 7)}${pad(fig.meanHits, 6)}${pad(fig.peakRssMb, 8)}  ` +
+              `${fig.meetsTarget ? "met" : "MISSED"}  p95 by class: ${Object.entries(fig.p95ByClass).map(([k, v]) => `${k} ${v}`).join(", ")}; ` +
+              `CPU per query p50 ${fig.cpuP50Ms} / p95 ${fig.cpuP95Ms} ms; load ${fig.loadAverage.join(" → ")}`,
+          );
+        }
+      } finally {
+        await handle.close();
       }
     } finally {
-      await handle?.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -48,9 +48,8 @@ export interface Plan {
   /** An explicit order (a sort attribute, or distance from `near`) before relevance. */
   explicitOrder: boolean;
   /**
-   * Recency is the first order (then id; relevance plays no part): with a word the planner may walk
-   * the recency index and test the word on each row (a common word), or read the full-text
-   * index's matches and sort them (a rare one), whichever its statistics say is cheaper.
+   * Recency is the first order (then id; relevance plays no part). With a word, searchOnce walks
+   * the newest documents for a common word or sorts every match of a rarer one (recentWindow).
    */
   recencyFirst: boolean;
   facets: string[];
